@@ -1,0 +1,51 @@
+// Build: compile data/cards into the registry index, then bundle the server, the CLI and the extension with esbuild.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = (p) => path.join(root, p);
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // gray-matter's JavaScript engine contains an eval; Model Lens replaces every non-YAML engine, so it never runs.
+  logOverride: { 'direct-eval': 'silent' },
+};
+
+// 1. data/cards -> out/registry-index.json
+await build({ ...common, sourcemap: false, entryPoints: [out('scripts/compile-data.ts')], outfile: out('out/compile-data.js') });
+execFileSync(process.execPath, [out('out/compile-data.js'), out('out/registry-index.json')], { stdio: 'inherit' });
+
+// 2. bundles
+const builtinIndex = {
+  name: 'builtin-index',
+  setup(b) {
+    b.onResolve({ filter: /^model-lens:builtin-index$/ }, () => ({ path: out('out/registry-index.json') }));
+  },
+};
+const entries = [
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+for (const e of entries) {
+  if (!existsSync(out(e.in))) continue;
+  await build({
+    ...common,
+    entryPoints: [out(e.in)],
+    outfile: out(e.out),
+    external: e.external ?? [],
+    banner: e.banner ? { js: e.banner } : undefined,
+    plugins: [builtinIndex],
+  });
+}
+console.log('build: done');

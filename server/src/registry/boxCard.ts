@@ -1,0 +1,381 @@
+/**
+ * Box's model-card format (and ours): YAML front matter plus a
+ * "Model details" table of label | value [| description] rows, in English
+ * or Japanese.
+ */
+import { readLinkDefinitions, readTables, type FrontMatter, type Table } from './markdown';
+import {
+  cleanCell,
+  parseCategory,
+  parseDate,
+  parseText,
+  parseThroughput,
+  parseTokenCount,
+  parseYesNo,
+  type Parsed,
+} from './normalize';
+import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './names';
+import type {
+  CardDiagnostic,
+  CardFacts,
+  CardMeta,
+  Fact,
+  FactKey,
+  FactTypes,
+  Lang,
+  ParsedCard,
+  Span,
+  Status,
+} from './types';
+
+/** Row labels, folded by {@link labelKey}, in every spelling seen in cards. */
+const LABELS: Record<string, FactKey> = Object.create(null) as Record<string, FactKey>;
+const LABEL_LIST: Array<[FactKey, string[]]> = [
+  ['displayName', ['model name', 'name', 'display name', 'モデル名']],
+  ['name', ['api model name', 'api name', 'model api name', 'api model id', 'model id', 'apiモデル名', 'api名', 'モデルid']],
+  ['category', ['model category', 'category', 'capability tier', 'モデルのカテゴリ', 'カテゴリ']],
+  ['hosting', ['hosting layer', 'hosting', 'hosted by', 'ホスティングレイヤー', 'ホスティング']],
+  ['provider', ['model provider', 'provider', 'モデルプロバイダ', 'モデルプロバイダー', 'プロバイダ', 'プロバイダー']],
+  ['releaseDate', ['release date', 'released', 'リリース日']],
+  ['knowledgeCutoff', ['knowledge cutoff date', 'knowledge cutoff', 'knowledge cut-off date', 'knowledge cut-off', 'training data', 'training cut-off date', 'ナレッジカットオフ日', 'ナレッジカットオフ']],
+  ['contextWindow', ['input context window', 'context window', 'context length', 'input context length', '入力コンテキストウィンドウ', 'コンテキストウィンドウ', 'コンテキスト長']],
+  ['maxOutputTokens', ['maximum output tokens', 'max output tokens', 'maximum output', 'output tokens', '出力トークンの最大数', '最大出力トークン数']],
+  ['throughput', ['empirical throughput', 'throughput', '経験に基づいたスループット', 'スループット']],
+  ['openSource', ['open source', 'オープンソース']],
+  ['ipProtection', ['ip infringement protection', '知的財産侵害からの保護']],
+];
+for (const [key, spellings] of LABEL_LIST) for (const s of spellings) LABELS[labelKey(s)] = key;
+
+const HEADER_LABELS = new Set(['item', 'field', 'property', '項目'].map(labelKey));
+
+/** Fold a label: case, spaces, punctuation and Markdown emphasis do not matter. */
+export function labelKey(label: string): string {
+  return cleanCell(label).toLowerCase().replace(/[\s*_`:：\-()（）]+/g, '');
+}
+
+const JA_LABEL = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+type FactParser = { [K in FactKey]: (text: string) => Parsed<FactTypes[K]> };
+const PARSERS: FactParser = {
+  name: (t) => parseText(t),
+  displayName: (t) => parseText(t),
+  category: parseCategory,
+  hosting: (t) => parseText(t),
+  provider: (t) => parseText(t),
+  releaseDate: parseDate,
+  knowledgeCutoff: parseDate,
+  contextWindow: parseTokenCount,
+  maxOutputTokens: parseTokenCount,
+  throughput: parseThroughput,
+  openSource: parseYesNo,
+  ipProtection: parseYesNo,
+};
+
+export const FACT_LABELS: Record<FactKey, string> = {
+  name: 'API model name',
+  displayName: 'Model name',
+  category: 'Model category',
+  hosting: 'Hosting layer',
+  provider: 'Model provider',
+  releaseDate: 'Release date',
+  knowledgeCutoff: 'Knowledge cutoff date',
+  contextWindow: 'Input context window',
+  maxOutputTokens: 'Maximum output tokens',
+  throughput: 'Empirical throughput',
+  openSource: 'Open source',
+  ipProtection: 'IP infringement protection',
+};
+
+/** Rows every card is expected to have; a missing one is reported. */
+const EXPECTED: FactKey[] = ['displayName', 'name', 'hosting', 'provider', 'releaseDate', 'knowledgeCutoff', 'contextWindow', 'maxOutputTokens'];
+
+/** The label of the row naming the model, whichever spelling is used. */
+export function isNameLabel(label: string): boolean {
+  return LABELS[labelKey(label)] === 'name';
+}
+
+/** Does this text look like a Box model card (a table with an API-name row)? */
+export function looksLikeBoxCard(lines: string[]): boolean {
+  let recognised = 0;
+  let hasName = false;
+  for (const line of lines) {
+    if (!/^\s*\|/.test(line)) continue;
+    const label = line.split('|')[1] ?? '';
+    const key = LABELS[labelKey(label)];
+    if (key) recognised++;
+    if (key === 'name') hasName = true;
+    if (hasName && recognised >= 2) return true;
+  }
+  return false;
+}
+
+function pickDetailsTable(tables: Table[]): Table | null {
+  let best: Table | null = null;
+  let bestScore = 0;
+  for (const t of tables) {
+    let score = 0;
+    for (const r of t.rows) if (r.cells.length >= 2 && LABELS[labelKey(r.cells[0].text)]) score++;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+    }
+  }
+  return bestScore >= 1 ? best : null;
+}
+
+/** The span of the value inside its cell: the name inside backticks, the text inside `**…**`. */
+function valueSpan(cellText: string, at: Span, cleaned: string): Span {
+  const idx = cleaned ? cellText.indexOf(cleaned) : -1;
+  if (idx < 0) return at;
+  return { line: at.line, column: at.column + idx, endLine: at.line, endColumn: at.column + idx + cleaned.length };
+}
+
+const STATUSES: readonly Status[] = ['available', 'preview', 'beta', 'deprecated', 'retired'];
+
+function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnostic[]): CardMeta {
+  const meta: CardMeta = {};
+  const data = fm?.data;
+  if (!fm || !data) return meta;
+  const at: Span = { line: fm.startLine, column: 0, endLine: fm.startLine, endColumn: 3 };
+  const bad = (key: string, why: string) =>
+    diagnostics.push({ file, ...at, severity: 'warning', code: 'card-bad-value', message: `Front matter "${key}": ${why}`, suggestions: [] });
+  const str = (key: string): string | undefined => {
+    const v = data[key];
+    if (v === undefined || v === null) return undefined;
+    if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
+    if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
+    bad(key, 'expected a single value');
+    return undefined;
+  };
+  const list = (key: string): string[] | undefined => {
+    const v = data[key];
+    if (v === undefined || v === null) return undefined;
+    const items = Array.isArray(v) ? v : [v];
+    const out = items.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim());
+    if (out.length !== items.length) bad(key, 'expected a list of names');
+    return out.filter(Boolean);
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
+    const v = str(key)?.toLowerCase();
+    if (v === undefined) return undefined;
+    if ((allowed as readonly string[]).includes(v)) return v as T;
+    bad(key, `expected one of ${allowed.join(', ')}, not "${v}"`);
+    return undefined;
+  };
+  const date = (key: string): string | undefined => {
+    const v = str(key);
+    if (v === undefined) return undefined;
+    const p = parseDate(v);
+    if (p.kind === 'value') return p.value;
+    bad(key, `"${v}" is not a date`);
+    return undefined;
+  };
+  meta.namespace = oneOf('namespace', ['box', 'vendor'] as const);
+  meta.status = oneOf('status', STATUSES);
+  meta.category = oneOf('category', ['standard', 'premium'] as const);
+  meta.purpose = oneOf('purpose', ['chat', 'embeddings'] as const);
+  meta.successor = str('successor');
+  meta.aliases = list('aliases');
+  meta.links = list('links');
+  meta.deprecated = date('deprecated');
+  meta.retired = date('retired');
+  meta.retiredReason = oneOf('retired_reason', ['removed', 'renamed', 'legacy'] as const);
+  const ce = data.customer_enabled;
+  if (ce !== undefined && ce !== null) {
+    if (typeof ce === 'boolean') meta.customerEnabled = ce;
+    else bad('customer_enabled', 'expected true or false');
+  }
+  meta.defaultFor = list('default_for');
+  const docs = str('docs');
+  if (docs !== undefined) {
+    if (/^https?:\/\/\S+$/i.test(docs)) meta.docs = docs;
+    else bad('docs', 'expected an http(s) URL');
+  }
+  meta.version = str('version');
+  meta.languages = list('languages');
+  meta.inputTypes = list('input_types');
+  meta.outputTypes = list('output_types');
+  for (const k of Object.keys(meta) as Array<keyof CardMeta>) if (meta[k] === undefined) delete meta[k];
+  return meta;
+}
+
+function findTitleAndDescription(lines: string[], from: number): { title: string | null; description: string | null } {
+  let title: string | null = null;
+  let i = from;
+  for (; i < lines.length; i++) {
+    const m = /^#\s+(.+?)\s*#*\s*$/.exec(lines[i]);
+    if (m) {
+      title = cleanCell(m[1]);
+      i++;
+      break;
+    }
+  }
+  if (title === null) return { title: null, description: null };
+  const para: string[] = [];
+  for (; i < lines.length; i++) {
+    const l = lines[i].trim();
+    if (l === '') {
+      if (para.length) break;
+      continue;
+    }
+    if (/^(?:#|\||<|\[)/.test(l)) break;
+    para.push(l);
+  }
+  const description = para.length ? cleanCell(para.join(' ').replace(/\[([^\]]*)\]\[[^\]]*\]|\[([^\]]*)\]\([^)]*\)/g, '$1$2')) : null;
+  return { title, description };
+}
+
+function findDocsUrl(lines: string[], from: number): string | null {
+  const defs = readLinkDefinitions(lines, from);
+  // The link the "Additional documentation" section points at, else the first outside link.
+  let inDocs = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^#{1,6}\s/.test(line)) inDocs = /additional documentation|その他のドキュメント|documentation/i.test(line);
+    if (!inDocs) continue;
+    for (const m of line.matchAll(/\]\[([^\]]+)\]|\]\((https?:[^)\s]+)\)/g)) {
+      const url = m[2] ?? defs.get(m[1].toLowerCase())?.url;
+      if (url && /^https?:/i.test(url)) return url;
+    }
+  }
+  for (const d of defs.values()) if (/^https?:/i.test(d.url) && !/box\.com/i.test(d.url)) return d.url;
+  return null;
+}
+
+/** Parse one Box-format model card. Never throws; every problem becomes a diagnostic. */
+export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null): ParsedCard {
+  const diagnostics: CardDiagnostic[] = [];
+  const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[] = []) =>
+    diagnostics.push({ file, ...at, severity, code, message, suggestions });
+
+  if (fm?.problem) report(fm.problem.at, fm.problem.kind === 'unsafe' ? 'error' : 'warning', fm.problem.kind === 'unsafe' ? 'card-unsafe-front-matter' : 'card-bad-value', fm.problem.message);
+  const meta = readMeta(fm, file, diagnostics);
+  const bodyStart = fm ? fm.endLine + 1 : 0;
+  const { title, description } = findTitleAndDescription(lines, bodyStart);
+  const facts: CardFacts = {};
+  const table = pickDetailsTable(readTables(lines, bodyStart));
+  let japanese = 0;
+  let labelled = 0;
+
+  if (table) {
+    for (const row of table.rows) {
+      if (row.cells.length < 2) continue;
+      const [labelCell, valueCell] = row.cells;
+      const lk = labelKey(labelCell.text);
+      if (HEADER_LABELS.has(lk)) continue;
+      const key = LABELS[lk];
+      if (!key) continue;
+      labelled++;
+      if (JA_LABEL.test(labelCell.text)) japanese++;
+      const cleaned = cleanCell(valueCell.text);
+      const at = valueSpan(valueCell.text, valueCell.at, cleaned);
+      const parsed = PARSERS[key](valueCell.text) as Parsed<FactTypes[typeof key]>;
+      const fact: Fact<FactTypes[typeof key]> = { value: parsed.kind === 'value' ? parsed.value : null, raw: cleaned, at };
+      const existing = facts[key];
+      if (existing) {
+        const same = JSON.stringify(existing.value) === JSON.stringify(fact.value) && existing.raw === fact.raw;
+        report(
+          labelCell.at,
+          same ? 'info' : 'warning',
+          'card-duplicate-field',
+          same
+            ? `"${cleanCell(labelCell.text)}" appears twice (first on line ${existing.at.line + 1}); the repeat says the same.`
+            : `"${cleanCell(labelCell.text)}" appears twice with different values: "${existing.raw}" (line ${existing.at.line + 1}) and "${fact.raw}". The first is used.`,
+        );
+        continue;
+      }
+      if (parsed.kind === 'bad') {
+        report(at, 'warning', 'card-bad-value', `${FACT_LABELS[key]}: "${cleaned}" is not a ${describeExpected(key)}.`);
+      }
+      (facts as Record<FactKey, Fact<unknown>>)[key] = fact;
+    }
+  }
+
+  const lang: Lang = labelled > 0 && japanese * 2 >= labelled ? 'ja' : 'en';
+  const nameAt: Span = table?.rows[0]?.cells[0]?.at ?? { line: bodyStart, column: 0, endLine: bodyStart, endColumn: 0 };
+  for (const key of EXPECTED) {
+    if (!facts[key]) {
+      report(
+        key === 'name' ? nameAt : (table ? { line: table.rows[table.rows.length - 1].line, column: 0, endLine: table.rows[table.rows.length - 1].line, endColumn: 1 } : nameAt),
+        key === 'name' ? 'error' : 'info',
+        'card-missing-field',
+        key === 'name'
+          ? 'This card has no "API model name" row, so it names no model.'
+          : `This card has no "${FACT_LABELS[key]}" row.`,
+      );
+    }
+  }
+
+  checkProvider(facts, report);
+  const release = facts.releaseDate?.value;
+  const cutoff = facts.knowledgeCutoff?.value;
+  if (release && cutoff && cutoff.slice(0, release.length) > release.slice(0, cutoff.length)) {
+    report(facts.knowledgeCutoff!.at, 'warning', 'card-conflict', `The knowledge cut-off (${cutoff}) is after the release date (${release}).`);
+  }
+
+  const name = facts.name;
+  if (name?.value) {
+    const problems = boxNameProblems(name.value);
+    if (problems.length && meta.namespace !== 'vendor') {
+      const fixed = canonicalBoxSpelling(name.value);
+      report(name.at, 'warning', 'name-format', `"${name.value}" breaks the Box naming rules: ${problems.join('; ')}.`, fixed ? [fixed] : []);
+    }
+    if (!meta.namespace) meta.namespace = hasBoxProviderPrefix(name.value) ? 'box' : 'vendor';
+  }
+
+  return {
+    kind: 'card',
+    file,
+    lang,
+    title,
+    description,
+    facts,
+    meta,
+    docsUrl: meta.docs ?? findDocsUrl(lines, bodyStart),
+    diagnostics,
+  };
+}
+
+/** Model families and the companies that make them: a card whose provider row names another company contradicts itself. */
+const FAMILY_MAKERS: Array<[RegExp, RegExp, string]> = [
+  [/\btitan\b/i, /amazon|aws/i, 'Amazon'],
+  [/\bclaude\b/i, /anthropic/i, 'Anthropic'],
+  [/\b(?:gpt|o\d|text[-_ ]embedding)/i, /openai|microsoft|azure/i, 'OpenAI'],
+  [/\b(?:gemini|gemma|palm|bison|unicorn|gecko)\b/i, /google/i, 'Google'],
+  [/\bllama\b/i, /meta/i, 'Meta'],
+  [/\bmistral\b/i, /mistral/i, 'Mistral AI'],
+  [/\bgrok\b/i, /xai|x\.ai/i, 'xAI'],
+];
+
+function checkProvider(facts: CardFacts, report: (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions?: string[]) => void): void {
+  const provider = facts.provider;
+  if (!provider?.value) return;
+  const names = `${facts.displayName?.value ?? ''} ${(facts.name?.value ?? '').replace(/_/g, ' ')}`;
+  for (const [family, maker, company] of FAMILY_MAKERS) {
+    if (!family.test(names)) continue;
+    if (!maker.test(provider.value)) {
+      report(provider.at, 'warning', 'card-conflict', `The provider is given as "${provider.value}", but ${facts.displayName?.value ?? facts.name?.value} is a model by ${company}.`, [company]);
+    }
+    return;
+  }
+}
+
+function describeExpected(key: FactKey): string {
+  switch (key) {
+    case 'contextWindow':
+    case 'maxOutputTokens':
+      return 'token count (such as "128k tokens" or "128,000")';
+    case 'releaseDate':
+    case 'knowledgeCutoff':
+      return 'date (such as "July 18th, 2024", "September 2024" or "2024年7月18日")';
+    case 'openSource':
+    case 'ipProtection':
+      return 'yes or no';
+    case 'category':
+      return 'category (Standard or Premium)';
+    case 'throughput':
+      return 'number of tokens per second';
+    default:
+      return 'value';
+  }
+}

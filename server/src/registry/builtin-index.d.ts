@@ -1,0 +1,4 @@
+declare module 'model-lens:builtin-index' {
+  const index: unknown;
+  export default index;
+}

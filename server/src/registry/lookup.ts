@@ -1,0 +1,127 @@
+/**
+ * Lookups over the registry's names, cheap enough for every keystroke:
+ * exact (names and aliases), normalised (case and `_`/`-`/`.` folded), by
+ * prefix, and nearest names for a typo.
+ */
+import { hasBoxProviderPrefix, normalizeKey } from './names';
+import type { ModelEntry } from './registry';
+
+export interface Match {
+  entry: ModelEntry;
+  /** The spelling that matched: the name itself or one of its aliases. */
+  spelling: string;
+  viaAlias: boolean;
+}
+
+export interface Suggestion {
+  entry: ModelEntry;
+  distance: number;
+}
+
+export interface Lookups {
+  /** Exact spelling of a name or alias. */
+  get(name: string): Match | undefined;
+  /** Entries whose name or an alias equals this one after folding case and separators. */
+  findNormalized(name: string): Match[];
+  /** Entries whose name or an alias starts with this prefix (folded). */
+  withPrefix(prefix: string): ModelEntry[];
+  /** Up to `limit` names close to a typo; live models before retired ones, then by distance. */
+  nearest(name: string, limit?: number): Suggestion[];
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const UNDERSCORE = 95;
+
+/**
+ * Edit distance on folded names where digits matter more than letters and
+ * separators matter least: `gpt_4o` and `gpt_4_1` are different models,
+ * `gpt4o` and `gpt_4o` are the same one mistyped.
+ */
+export function nameDistance(a: string, b: string, limit = Infinity): number {
+  const n = a.length;
+  const m = b.length;
+  const indel = (c: number): number => (c === UNDERSCORE ? 0.5 : isDigit(c) ? 2 : 1);
+  let prev2 = new Float64Array(m + 1);
+  let prev = new Float64Array(m + 1);
+  let cur = new Float64Array(m + 1);
+  for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indel(b.charCodeAt(j - 1));
+  for (let i = 1; i <= n; i++) {
+    const ca = a.charCodeAt(i - 1);
+    cur[0] = prev[0] + indel(ca);
+    let rowMin = cur[0];
+    for (let j = 1; j <= m; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb ? 0 : isDigit(ca) || isDigit(cb) ? 2 : 1;
+      let v = Math.min(prev[j - 1] + sub, prev[j] + indel(ca), cur[j - 1] + indel(cb));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb && ca !== cb) {
+        v = Math.min(v, prev2[j - 2] + (isDigit(ca) || isDigit(cb) ? 2 : 1));
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return rowMin;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m];
+}
+
+/** How far a typo may be from a name and still be suggested. */
+export function suggestionLimit(key: string): number {
+  return Math.max(1.5, Math.min(4, key.length * 0.2));
+}
+
+export function buildLookups(models: readonly ModelEntry[]): Lookups {
+  const exact = new Map<string, Match>();
+  const folded = new Map<string, Match[]>();
+  const keys: Array<{ key: string; entry: ModelEntry; spelling: string }> = [];
+  const add = (entry: ModelEntry, spelling: string, viaAlias: boolean) => {
+    const match: Match = { entry, spelling, viaAlias };
+    if (!exact.has(spelling) || !viaAlias) exact.set(spelling, match);
+    const key = normalizeKey(spelling);
+    const list = folded.get(key) ?? [];
+    if (!list.some((x) => x.entry === entry)) list.push(match);
+    folded.set(key, list);
+    keys.push({ key, entry, spelling });
+  };
+  for (const e of models) add(e, e.name, false);
+  for (const e of models) for (const a of e.aliases) add(e, a, true);
+
+  const cache = new Map<string, Suggestion[]>();
+  return {
+    get: (name) => exact.get(name),
+    findNormalized: (name) => folded.get(normalizeKey(name)) ?? [],
+    withPrefix(prefix) {
+      const p = normalizeKey(prefix);
+      const seen = new Set<ModelEntry>();
+      for (const k of keys) if (k.key.startsWith(p)) seen.add(k.entry);
+      return [...seen];
+    },
+    nearest(name, limit = 3) {
+      const cacheKey = `${limit}\u0000${name}`;
+      const hit = cache.get(cacheKey);
+      if (hit) return hit;
+      const key = normalizeKey(name);
+      const max = suggestionLimit(key);
+      const boxy = hasBoxProviderPrefix(name);
+      const best = new Map<ModelEntry, number>();
+      for (const k of keys) {
+        if (Math.abs(k.key.length - key.length) * 0.5 > max) continue;
+        const d = nameDistance(key, k.key, max);
+        if (d <= max && d < (best.get(k.entry) ?? Infinity)) best.set(k.entry, d);
+      }
+      const result = [...best]
+        .map(([entry, distance]) => ({ entry, distance }))
+        .sort(
+          (a, b) =>
+            Number(a.entry.status === 'retired') - Number(b.entry.status === 'retired') ||
+            a.distance - b.distance ||
+            Number((a.entry.namespace === 'box') !== boxy) - Number((b.entry.namespace === 'box') !== boxy) ||
+            a.entry.name.localeCompare(b.entry.name),
+        )
+        .slice(0, limit);
+      if (cache.size > 5000) cache.clear();
+      cache.set(cacheKey, result);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The Markdown pieces cards are made of: YAML front matter (parsed without
+ * ever executing anything), tables with the exact position of every cell,
+ * headings and reference-style link definitions.
+ */
+import matter from 'gray-matter';
+import type { Span } from './types';
+
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+export interface FrontMatter {
+  /** Parsed data, or null when there is none or it could not be read safely. */
+  data: Record<string, unknown> | null;
+  /** The language named after the opening `---` (empty for plain YAML). */
+  language: string;
+  /** 0-based line of the opening and closing delimiters; body starts after `endLine`. */
+  startLine: number;
+  endLine: number;
+  /** Set when the front matter was refused or failed to parse. */
+  problem: { kind: 'unsafe' | 'invalid'; message: string; at: Span } | null;
+}
+
+const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
+
+const refuse = (language: string) => (): never => {
+  throw new Error(`front matter in "${language}" is not accepted`);
+};
+
+/**
+ * Find and parse front matter. Only YAML is read, with gray-matter's YAML
+ * engine (js-yaml's `safeLoad`: no `!!js/*` types); any other language (`---js`, `---coffee`, `---json`, …) is
+ * refused before gray-matter sees it, and gray-matter's own engines are
+ * replaced by refusing ones as a second guard.
+ */
+export function readFrontMatter(lines: string[]): FrontMatter | null {
+  let first = 0;
+  while (first < lines.length && lines[first].trim() === '') first++;
+  if (first >= lines.length) return null;
+  const open = /^\uFEFF?---(?!-)\s*(.*?)\s*$/.exec(lines[first]);
+  if (!open) return null;
+  let end = -1;
+  for (let i = first + 1; i < lines.length; i++) {
+    if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const language = open[1];
+  const at: Span = { line: first, column: 0, endLine: first, endColumn: lines[first].length };
+  const fm: FrontMatter = { data: null, language, startLine: first, endLine: end, problem: null };
+  if (!YAML_LANGUAGES.has(language.toLowerCase())) {
+    fm.problem = {
+      kind: 'unsafe',
+      message: `Front matter in "${language}" is not read: only YAML front matter is accepted, because other front-matter languages can run code.`,
+      at,
+    };
+    return fm;
+  }
+  const block = lines.slice(first + 1, end).join('\n');
+  try {
+    const parsed = matter(`---\n${block}\n---\n`, {
+      language: 'yaml',
+      engines: {
+        js: refuse('js'),
+        javascript: refuse('javascript'),
+        coffee: refuse('coffee'),
+        coffeescript: refuse('coffeescript'),
+        cson: refuse('cson'),
+        json: refuse('json'),
+        toml: refuse('toml'),
+      },
+    });
+    const data: unknown = parsed.data;
+    fm.data = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch (e) {
+    fm.problem = {
+      kind: 'invalid',
+      message: `Front matter is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+      at,
+    };
+  }
+  return fm;
+}
+
+export interface Cell {
+  /** The cell's text, trimmed. */
+  text: string;
+  /** Span of the trimmed text. */
+  at: Span;
+}
+
+export interface TableRow {
+  line: number;
+  cells: Cell[];
+}
+
+export interface Table {
+  rows: TableRow[];
+  /** Line of the header row, if the table has a `|---|` separator under it. */
+  headerLine: number | null;
+}
+
+function splitRow(line: string, lineNo: number): Cell[] {
+  const cells: Cell[] = [];
+  let start = line.indexOf('|') + 1;
+  let inCode = false;
+  for (let i = start; i <= line.length; i++) {
+    const ch = line[i];
+    if (ch === '`') inCode = !inCode;
+    if (i === line.length || (ch === '|' && line[i - 1] !== '\\' && !inCode)) {
+      const raw = line.slice(start, i);
+      const lead = raw.length - raw.trimStart().length;
+      const text = raw.trim();
+      const col = start + lead;
+      cells.push({ text, at: { line: lineNo, column: col, endLine: lineNo, endColumn: col + text.length } });
+      start = i + 1;
+    }
+  }
+  // A row written as `| a | b |` ends in an empty cell after the last pipe.
+  if (cells.length > 0 && cells[cells.length - 1].text === '' && /\|\s*$/.test(line)) cells.pop();
+  return cells;
+}
+
+const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+/** Every pipe table in the given line range. */
+export function readTables(lines: string[], from: number, to = lines.length): Table[] {
+  const tables: Table[] = [];
+  let current: Table | null = null;
+  for (let i = from; i < to; i++) {
+    const line = lines[i];
+    if (!/^\s*\|/.test(line)) {
+      current = null;
+      continue;
+    }
+    if (SEPARATOR.test(line)) {
+      if (current && current.rows.length === 1 && current.headerLine === null) {
+        current.headerLine = current.rows[0].line;
+        current.rows = [];
+      }
+      continue;
+    }
+    if (!current) {
+      current = { rows: [], headerLine: null };
+      tables.push(current);
+    }
+    current.rows.push({ line: i, cells: splitRow(line, i) });
+  }
+  return tables;
+}
+
+/** Reference-style link definitions: `[label]: https://…`. */
+export function readLinkDefinitions(lines: string[], from: number): Map<string, { url: string; line: number }> {
+  const defs = new Map<string, { url: string; line: number }>();
+  for (let i = from; i < lines.length; i++) {
+    const m = /^\s{0,3}\[([^\]]{1,200})\]:\s*<?(\S+?)>?(?:\s+.*)?$/.exec(lines[i]);
+    if (m && !defs.has(m[1].toLowerCase())) defs.set(m[1].toLowerCase(), { url: m[2], line: i });
+  }
+  return defs;
+}

@@ -1,0 +1,35 @@
+/**
+ * Decide what a document is by its content (not its extension: the seeds
+ * end in `.txt`, Box also has extension-less cards) and parse it.
+ * Never throws and never executes anything from the document.
+ */
+import { looksLikeBoxCard, parseBoxCard } from './boxCard';
+import { looksLikeIndex, parseBoxIndex } from './boxIndex';
+import { looksLikeCatalogue, parseCatalogue } from './catalogue';
+import { readFrontMatter, splitLines } from './markdown';
+import type { CardDiagnostic, ParsedDocument } from './types';
+
+/** Documents larger than this are not parsed (cards are a few kilobytes). */
+export const MAX_CARD_BYTES = 2 * 1024 * 1024;
+
+export function parseDocument(file: string, text: string): ParsedDocument {
+  if (text.length > MAX_CARD_BYTES || text.includes('\u0000')) {
+    return { kind: 'unknown', file, diagnostics: [] };
+  }
+  const lines = splitLines(text);
+  const fm = readFrontMatter(lines);
+  if (looksLikeIndex(text)) {
+    const index = parseBoxIndex(file, text);
+    if (fm?.problem?.kind === 'unsafe') index.diagnostics.unshift(unsafe(file, fm.problem.message, fm.problem.at));
+    return index;
+  }
+  const bodyStart = fm ? fm.endLine + 1 : 0;
+  const body = bodyStart > 0 ? lines.slice(bodyStart) : lines;
+  if (looksLikeBoxCard(body) || fm?.data?.namespace !== undefined) return parseBoxCard(file, lines, fm);
+  if (looksLikeCatalogue(text)) return parseCatalogue(file, lines);
+  return { kind: 'unknown', file, diagnostics: fm?.problem?.kind === 'unsafe' ? [unsafe(file, fm.problem.message, fm.problem.at)] : [] };
+}
+
+function unsafe(file: string, message: string, at: { line: number; column: number; endLine: number; endColumn: number }): CardDiagnostic {
+  return { file, ...at, severity: 'error', code: 'card-unsafe-front-matter', message, suggestions: [] };
+}

@@ -1,0 +1,153 @@
+/** Shared types of the registry: parsed documents, facts, diagnostics, models. No LSP types here. */
+import type { Category } from './normalize';
+
+export type { Category };
+export type Namespace = 'box' | 'vendor';
+export type Status = 'available' | 'preview' | 'beta' | 'deprecated' | 'retired';
+export type Purpose = 'chat' | 'embeddings';
+export type Lang = 'en' | 'ja';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A place in a file. Lines and columns are 0-based, columns in UTF-16 code units (as in LSP). */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface SourceRef extends Span {
+  file: string;
+}
+
+export type CardCode =
+  | 'card-missing-field'
+  | 'card-bad-value'
+  | 'card-duplicate-field'
+  | 'card-conflict'
+  | 'card-tile-mismatch'
+  | 'card-unsafe-front-matter'
+  | 'name-format';
+
+export interface CardDiagnostic extends SourceRef {
+  severity: Severity;
+  code: CardCode;
+  message: string;
+  suggestions: string[];
+}
+
+/** The typed value of each fact a card can state. */
+export interface FactTypes {
+  name: string;
+  displayName: string;
+  category: Category;
+  hosting: string;
+  provider: string;
+  releaseDate: string;
+  knowledgeCutoff: string;
+  contextWindow: number;
+  maxOutputTokens: number;
+  throughput: number;
+  openSource: boolean;
+  ipProtection: boolean;
+}
+export type FactKey = keyof FactTypes;
+
+/** One fact as a card states it: the normalised value (null when the card says "not given"), the raw text, and where. */
+export interface Fact<T> {
+  value: T | null;
+  raw: string;
+  at: Span;
+}
+export type CardFacts = { [K in FactKey]?: Fact<FactTypes[K]> };
+
+/** Metadata a card may carry in its YAML front matter (our own cards and users' cards). */
+export interface CardMeta {
+  namespace?: Namespace;
+  status?: Status;
+  category?: Category;
+  purpose?: Purpose;
+  successor?: string;
+  aliases?: string[];
+  links?: string[];
+  deprecated?: string;
+  retired?: string;
+  retiredReason?: 'removed' | 'renamed' | 'legacy';
+  customerEnabled?: boolean;
+  defaultFor?: string[];
+  docs?: string;
+  version?: string;
+  languages?: string[];
+  inputTypes?: string[];
+  outputTypes?: string[];
+}
+
+export interface Benchmark {
+  task: string;
+  score: string;
+}
+
+/** A parsed model card (Box's Markdown format, or our own in the same format). */
+export interface ParsedCard {
+  kind: 'card';
+  file: string;
+  lang: Lang;
+  title: string | null;
+  description: string | null;
+  facts: CardFacts;
+  meta: CardMeta;
+  docsUrl: string | null;
+  diagnostics: CardDiagnostic[];
+}
+
+/** A tile of the docs' index page. */
+export interface Tile {
+  title: string;
+  href: string;
+  at: Span;
+  status: Status | null;
+  /** Every status badge on the tile, in order (a tile may show two). */
+  statusBadges: Status[];
+  category: Category | null;
+  purpose: Purpose | null;
+  customerEnabled: boolean;
+  defaultFor: string[];
+}
+
+export interface ParsedIndex {
+  kind: 'index';
+  file: string;
+  lang: Lang;
+  tiles: Tile[];
+  diagnostics: CardDiagnostic[];
+}
+
+/** A vendor model-catalogue page (Azure's format). */
+export interface ParsedCatalogue {
+  kind: 'catalogue';
+  file: string;
+  lang: Lang;
+  id: string | null;
+  idAt: Span;
+  displayName: string | null;
+  version: string | null;
+  provider: string | null;
+  hosting: string | null;
+  contextWindow: Fact<number> | null;
+  knowledgeCutoff: Fact<string> | null;
+  inputTypes: string[];
+  outputTypes: string[];
+  languages: string[];
+  benchmarks: Benchmark[];
+  capabilities: string[];
+  license: string | null;
+  diagnostics: CardDiagnostic[];
+}
+
+export interface Unrecognised {
+  kind: 'unknown';
+  file: string;
+  diagnostics: CardDiagnostic[];
+}
+
+export type ParsedDocument = ParsedCard | ParsedIndex | ParsedCatalogue | Unrecognised;
