@@ -103,7 +103,11 @@ export function looksLikeBoxCard(lines: string[]): boolean {
     const label = line.split('|')[1] ?? '';
     const key = LABELS[labelKey(label)];
     if (key) recognised++;
-    if (key === 'name') hasName = true;
+    if (key === 'name') {
+      hasName = true;
+      // "API model name" alone is distinctive enough; a bare "Model ID" row needs company.
+      if (/api/.test(labelKey(label))) return true;
+    }
     if (hasName && recognised >= 2) return true;
   }
   return false;
