@@ -1,0 +1,72 @@
+/**
+ * What makes a key a model key and a string model-shaped. Kept strict on
+ * purpose: `aws_access_key_id` or `ai_agent_ask` are not model names, and a
+ * linter that cries wolf is switched off.
+ */
+
+const MODEL_KEYS = new Set(['model', 'models', 'modelname', 'modelid', 'deployment', 'deploymentname', 'deploymentid', 'engine', 'llm', 'llmmodel']);
+
+/** Fold a key: `model_name`, `modelName`, `ModelName`, `MODEL-NAME` → `modelname`. */
+export function foldKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** `model`, `model_name`, `modelName`, `deployment`, `engine`, `*_model`, `*Model`, `BOX_AI_MODEL`, `models`. */
+export function isModelKey(key: string): boolean {
+  const k = foldKey(key);
+  if (MODEL_KEYS.has(k)) return true;
+  if (/(?:model|models)$/.test(k) && k.length <= 40) return true;
+  return /(?:modelname|modelid|deploymentname)$/.test(k);
+}
+
+/** A key or callee that marks an embeddings slot: `embeddings`, `embedding_model`, `AiAgentLongTextToolEmbeddings`. */
+export function isEmbeddingsName(name: string | null): boolean {
+  return name !== null && /embed/i.test(name);
+}
+
+/** Model families that a Box name's model part, or a vendor id, starts with. */
+const FAMILY = '(?:gpt|o[1-9]|claude|gemini|gemma|llama|mistral|mixtral|grok|titan|text[_\\-.]?embedding|textembedding|text[_\\-.]?bison|text[_\\-.]?unicorn|palm|command|jamba|phi|qwen|deepseek|granite)';
+const PROVIDER = '(?:azure|aws|google|ibm|openai|xai)';
+
+/** Box-like: a provider, two underscores, anything; or a provider, any separators, (openai,) then a model family. */
+const BOX_SHAPE = new RegExp(`^${PROVIDER}(?:__[a-z0-9]|[_\\-.]{1,3}(?:openai[_\\-.]{1,3})?${FAMILY})[a-z0-9_.\\-]*$`, 'i');
+
+/** Vendor ids: `gpt-4o-mini`, `gpt-4.1`, `o4-mini`, `o3`, `claude-3-5-sonnet-20240620`, `gemini-1.5-pro`, `text-embedding-ada-002`. */
+const VENDOR_SHAPE =
+  /^(?:gpt-?\d[a-z0-9.\-]*|gpt-(?:o\d|image|realtime|audio)[a-z0-9.\-]*|o[1-9](?:-(?:mini|pro|preview|deep-research)(?:-[a-z0-9\-]+)?)?|claude-(?:\d|instant|opus|sonnet|haiku)[a-z0-9.\-]*|gemini-\d[a-z0-9.\-]*|text-embedding-(?:ada|\d)[a-z0-9\-]*|(?:meta-)?llama-?\d[a-z0-9.\-]*|mistral-(?:small|medium|large|tiny)[a-z0-9.\-]*|grok-\d[a-z0-9.\-]*)$/i;
+
+/** Looks like a Box API name, correct or not (`azure__openai__gpt_4o_mini`, `azure_openai_gpt_4o_mini`). */
+export function isBoxShaped(value: string): boolean {
+  return value.length <= 80 && BOX_SHAPE.test(value);
+}
+
+/** Looks like a vendor model id. Bare `o3` counts only in model context, so it is not matched here. */
+export function isVendorShaped(value: string): boolean {
+  return value.length <= 80 && VENDOR_SHAPE.test(value) && !/^o[1-9]$/i.test(value);
+}
+
+export function isModelShaped(value: string): boolean {
+  return isBoxShaped(value) || isVendorShaped(value);
+}
+
+/** Could this text be a model name at all (no spaces, no URL or path)? */
+export function isNameLike(value: string): boolean {
+  return value.length > 0 && value.length <= 100 && /^[A-Za-z0-9][A-Za-z0-9_.\-:@]*$/.test(value) && !value.includes('://');
+}
+
+/** A prefix of a name: what a user may have typed so far (possibly empty). */
+export function isNamePrefix(value: string): boolean {
+  return value === '' || (value.length <= 100 && /^[A-Za-z0-9][A-Za-z0-9_.\-]*$/.test(value));
+}
+
+/** Starts like a model name: enough of a provider or family to offer completions in any string. */
+export function startsLikeModelName(value: string): boolean {
+  return (
+    /^(?:azure|aws|google|ibm|openai|xai)(?:[_\-.]|$)/i.test(value) ||
+    /^(?:az|azu|azur)$/i.test(value) ||
+    /^(?:gpt|claude|gemini|text-embed)/i.test(value)
+  );
+}
+
+/** The names in prose and comments: tokens of name characters. */
+export const NAME_TOKEN = /[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z0-9]/g;
