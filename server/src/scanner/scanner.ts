@@ -389,7 +389,7 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
         continue;
       }
       // Dotted paths: `client.embeddings.create`.
-      const dotted = lastIdentEnd >= 0 && lastIdentEnd === i - 1 && text.charCodeAt(i - 1) === Ch.Dot && lastIdentPath !== null;
+      const dotted: boolean = lastIdentEnd >= 0 && lastIdentEnd === i - 1 && text.charCodeAt(i - 1) === Ch.Dot && lastIdentPath !== null;
       lastIdentPath = dotted ? `${lastIdentPath}.${word}` : word;
       if (word === 'new') {
         newCallee = '';

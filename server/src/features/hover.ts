@@ -1,0 +1,17 @@
+/** Hover: the model card of the name under the cursor, in code, comments and prose alike. */
+import type { Hover } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Registry } from '../registry';
+import { renderCard, type Locale } from './cardView';
+import { lookupName, wordAt } from './names';
+
+export function hover(doc: TextDocument, offset: number, registry: Registry, locale: Locale): Hover | null {
+  const word = wordAt(doc, offset);
+  if (!word) return null;
+  const match = lookupName(registry, word.text);
+  if (!match) return null;
+  return {
+    contents: { kind: 'markdown', value: renderCard(match.entry, registry, locale, word.text) },
+    range: { start: doc.positionAt(word.start), end: doc.positionAt(word.end) },
+  };
+}

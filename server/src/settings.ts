@@ -1,0 +1,64 @@
+/**
+ * The `modelLens` settings, typed once and shared by the client (which
+ * contributes them) and the server (which reads them).
+ */
+
+export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export const RULE_CODES = ['unknown-model', 'name-format', 'retired-model', 'deprecated-model', 'wrong-purpose', 'token-limit', 'card'] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export interface Settings {
+  /** Globs (relative to each workspace folder) or folders of the user's own model cards, loaded over the built-in ones. */
+  cardPaths: string[];
+  /** Names or globs of private deployments that are never reported. */
+  allow: string[];
+  /** Files (globs) that are never checked. */
+  exclude: string[];
+  /** Severity of each rule; `card` covers the card-* codes on open model-card files. */
+  rules: Record<RuleCode, RuleSeverity>;
+  /** Files larger than this many bytes are not checked. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_RULES: Record<RuleCode, RuleSeverity> = {
+  'unknown-model': 'warning',
+  'name-format': 'warning',
+  'retired-model': 'error',
+  'deprecated-model': 'warning',
+  'wrong-purpose': 'error',
+  'token-limit': 'error',
+  card: 'warning',
+};
+
+export const DEFAULT_SETTINGS: Settings = {
+  cardPaths: [],
+  allow: [],
+  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
+  rules: DEFAULT_RULES,
+  maxFileSize: 2 * 1024 * 1024,
+};
+
+const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+const strings = (v: unknown, fallback: string[]): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : fallback;
+
+/** Settings from an untrusted object (workspace configuration, initialization options, settings.json): wrong types fall back to defaults. */
+export function readSettings(raw: unknown): Settings {
+  const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const rulesIn = o.rules !== null && typeof o.rules === 'object' ? (o.rules as Record<string, unknown>) : {};
+  const rules = { ...DEFAULT_RULES };
+  for (const code of RULE_CODES) {
+    const v = rulesIn[code];
+    if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) rules[code] = v as RuleSeverity;
+  }
+  const max = typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize > 0 ? o.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  return {
+    cardPaths: strings(o.cardPaths, DEFAULT_SETTINGS.cardPaths),
+    allow: strings(o.allow, DEFAULT_SETTINGS.allow),
+    exclude: strings(o.exclude, DEFAULT_SETTINGS.exclude),
+    rules,
+    maxFileSize: max,
+  };
+}
