@@ -127,19 +127,21 @@ function factText(entry: ModelEntry, key: FactKey, locale: Locale): string | nul
   const value = fact?.value ?? null;
   const raw = fact?.raw[locale as Lang];
   if (value === null) return raw ? escapeMarkdown(raw) : null;
+  // In Japanese, the Japanese card's own wording (`128,000トークン`, `2024年7月18日`).
+  if (locale === 'ja' && raw && key !== 'openSource') return escapeMarkdown(raw);
   switch (key) {
     case 'contextWindow':
     case 'maxOutputTokens':
-      return `${num(value as number, locale)} ${label(locale, 'tokens')} (${shortTokens(value as number)})`;
+      return `${num(value as number, locale)}${locale === 'ja' ? '' : ' '}${label(locale, 'tokens')} (${shortTokens(value as number)})`;
     case 'releaseDate':
     case 'knowledgeCutoff':
-      return locale === 'ja' && raw ? escapeMarkdown(raw) : date(value as string, locale);
+      return date(value as string, locale);
     case 'throughput':
       return `${num(value as number, locale)} ${label(locale, 'perSecond')}`;
     case 'openSource':
       return label(locale, value ? 'yes' : 'no');
     default:
-      return escapeMarkdown(locale === 'ja' && raw ? raw : String(value));
+      return escapeMarkdown(String(value));
   }
 }
 

@@ -174,11 +174,10 @@ export function scan(text: string, languageId: string): ScanResult {
 
 function scanProse(text: string, from: number, to: number, root: Container, out: ScanResult, inComment: boolean): void {
   NAME_TOKEN.lastIndex = from;
-  const slice = to < text.length ? text.slice(0, to) : text;
-  for (let m = NAME_TOKEN.exec(slice); m; m = NAME_TOKEN.exec(slice)) {
-    const word = m[0];
-    if (word.length < 4 || !isModelShaped(word)) continue;
+  for (let m = NAME_TOKEN.exec(text); m && m.index < to; m = NAME_TOKEN.exec(text)) {
     const start = m.index;
+    const word = start + m[0].length > to ? m[0].slice(0, to - start) : m[0];
+    if (word.length < 4 || !isModelShaped(word)) continue;
     out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container: root, inComment });
   }
 }
@@ -289,12 +288,19 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
 
   const lineComments = spec.line;
   const blocks = spec.block;
+  /** Candidates whose structure is a call, so a builder call's value can be lifted to the chain it belongs to. */
+  const callMembers = new Map<Container, Candidate[]>();
+  const commentStarts = new Set([...lineComments, ...blocks.map((b) => b[0])].map((x) => x.charCodeAt(0)));
 
   const pushValue = (value: Value, key: string | null) => {
     if (key !== null) top.pairs.set(key, value);
     if (value.kind === 'number') return;
     const reason = isCandidate(value.text, key);
-    if (reason) out.candidates.push({ value, key, reason, container: top, inComment: false });
+    if (reason) {
+      const cand: Candidate = { value, key, reason, container: top, inComment: false };
+      out.candidates.push(cand);
+      if (top.kind === 'call') (callMembers.get(top) ?? callMembers.set(top, []).get(top)!).push(cand);
+    }
   };
 
   const open = (kind: Container['kind'], start: number, key: string | null, callee: string | null) => {
@@ -319,7 +325,7 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
     }
     // Comments.
     let commented = false;
-    for (const lc of lineComments) {
+    if (commentStarts.has(c)) for (const lc of lineComments) {
       if (text.startsWith(lc, i)) {
         let e = text.indexOf('\n', i);
         if (e < 0 || e > to) e = to;
@@ -331,7 +337,7 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
       }
     }
     if (commented) continue;
-    for (const [o, cl] of blocks) {
+    if (commentStarts.has(c)) for (const [o, cl] of blocks) {
       if (text.startsWith(o, i)) {
         let e = text.indexOf(cl, i + o.length);
         e = e < 0 || e > to ? to : e + cl.length;
@@ -478,12 +484,14 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
       case Ch.RParen: {
         const closed = top;
         close();
+        const members = callMembers.get(closed);
+        callMembers.delete(closed);
         // Builder chains: `.model("x").numTokensForCompletion(9)` — lift a builder call's pair into its enclosing structure.
         if (closed.kind === 'call' && closed.callee && closed.pairs.size === 1) {
           const method = closed.callee.slice(closed.callee.lastIndexOf('.') + 1);
           const v = closed.pairs.get(method);
           if (v) top.pairs.set(method, v);
-          for (const cand of out.candidates) if (cand.container === closed && cand.key === method) cand.container = top;
+          for (const cand of members ?? []) if (cand.key === method) cand.container = top;
         }
         pendingKey = null;
         callKey = null;

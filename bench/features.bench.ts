@@ -1,0 +1,68 @@
+/**
+ * Server-side timings of the hot paths with the shipped registry:
+ * completion and hover on a typical file (each run after an edit, so the
+ * scan is not cached), and a full scan of a 1 MB document.
+ *
+ *   npm run bench
+ */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer } from '../server/src/analysis';
+import { completionItems, completionSite, resolveCompletion } from '../server/src/features/completion';
+import { hover } from '../server/src/features/hover';
+import { buildRegistry, type ParsedDocument } from '../server/src/registry';
+import { anchorDocuments } from '../server/src/registryService';
+import { scan } from '../server/src/scanner/scanner';
+import { jsonConfig, pythonModule } from './fixtures';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export function loadShippedRegistry() {
+  const index = JSON.parse(readFileSync(path.join(ROOT, 'out', 'registry-index.json'), 'utf8')) as { documents: ParsedDocument[] };
+  return buildRegistry([anchorDocuments(index.documents, ROOT)]);
+}
+
+export function measure(runs: number, fn: (i: number) => void): { median: number; p95: number } {
+  for (let i = 0; i < Math.min(50, runs); i++) fn(i); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    fn(i);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)], p95: times[Math.floor(runs * 0.95)] };
+}
+
+export function benchmarks() {
+  const registry = loadShippedRegistry();
+  const text = pythonModule(400);
+  const marker = 'AiAgentBasicTextTool(model="azure__openai__gpt_4o_mini"';
+  const offset = text.indexOf(marker) + 'AiAgentBasicTextTool(model="azure__op'.length;
+  const analyzer = new Analyzer();
+  const completion = measure(500, (i) => {
+    const doc = TextDocument.create('file:///bench.py', 'python', i + 1, text);
+    const site = completionSite(doc, offset, analyzer.scan(doc));
+    const items = completionItems(site!, doc, registry);
+    resolveCompletion(items[0], registry, 'en');
+  });
+  const doc = TextDocument.create('file:///bench.py', 'python', 1, text);
+  const hoverAt = text.indexOf('aws__claude_3_haiku') + 3;
+  const hov = measure(2000, () => hover(doc, hoverAt, registry, 'en'));
+  const big = jsonConfig(1024 * 1024);
+  const scan1mb = measure(20, () => scan(big, 'json'));
+  const bigPy = pythonModule(14000);
+  const scanPy = measure(20, () => scan(bigPy, 'python'));
+  return { registryModels: registry.models.length, typicalFileBytes: text.length, completion, hover: hov, scanJson1MB: { bytes: big.length, ...scan1mb }, scanPython: { bytes: bigPy.length, ...scanPy } };
+}
+
+if (require.main === module) {
+  const r = benchmarks();
+  const f = (m: { median: number; p95: number }) => `median ${m.median.toFixed(3)} ms, p95 ${m.p95.toFixed(3)} ms`;
+  console.log(`registry: ${r.registryModels} models; typical file ${r.typicalFileBytes} bytes`);
+  console.log(`completion (scan after an edit + items + resolve): ${f(r.completion)}`);
+  console.log(`hover:                                              ${f(r.hover)}`);
+  console.log(`scan of ${r.scanJson1MB.bytes} bytes of JSON:             ${f(r.scanJson1MB)}`);
+  console.log(`scan of ${r.scanPython.bytes} bytes of Python:          ${f(r.scanPython)}`);
+}

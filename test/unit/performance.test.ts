@@ -1,0 +1,17 @@
+/**
+ * Guards on the hot paths (the numbers themselves come from `npm run bench`).
+ * Thresholds are several times the measured medians so a loaded CI machine
+ * passes, while a quadratic slip does not.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { benchmarks } from '../../bench/features.bench';
+
+test('completion and hover answer in about a millisecond; a 1 MB scan in tens of milliseconds', () => {
+  const r = benchmarks();
+  console.log(JSON.stringify(r));
+  assert.ok(r.completion.median < 5, `completion median ${r.completion.median} ms`);
+  assert.ok(r.hover.median < 2, `hover median ${r.hover.median} ms`);
+  assert.ok(r.scanJson1MB.median < 100, `1 MB JSON scan ${r.scanJson1MB.median} ms`);
+  assert.ok(r.scanPython.median < 100, `1 MB Python scan ${r.scanPython.median} ms`);
+});
