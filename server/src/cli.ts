@@ -3,32 +3,53 @@
  *
  *   model-lens list [--format text|json]
  *   model-lens cards <files or folders…> [--format text|json]
+ *   model-lens check [paths…] [--format text|json|sarif|github]
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { collectCardFiles, parseCardFiles } from './cardFiles';
+import { collectFiles, languageOf, readProjectSettings } from './checkFiles';
+import { checkText } from './diagnostics/engine';
+import { LineIndex } from './lineIndex';
 import { buildRegistry, type Registry } from './registry';
 import { builtinDocuments } from './registry/builtin';
-import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, toJsonDiagnostic, toJsonModel, type Style } from './output';
+import { anchorDocuments, RegistryService } from './registryService';
+import {
+  MODEL_HEADER,
+  formatDiagnosticLine,
+  makeStyle,
+  modelRows,
+  table,
+  toGithub,
+  toJsonDiagnostic,
+  toJsonModel,
+  toSarif,
+  type JsonDiagnostic,
+  type Style,
+} from './output';
 
 const USAGE = `Usage: model-lens <command> [options]
 
 Commands:
   list                      every model Model Lens knows (its built-in cards)
   cards <files|folders…>    the models in those card files and the problems found in them
+  check [paths…]            check model names in files and folders (default: the current
+                            directory), with the settings of .vscode/settings.json
 
 Options:
-  --format text|json        output format (default: text)
+  --format FORMAT           text or json; check also takes sarif and github (default: text)
   -h, --help                show this help
   -v, --version             show the version
 
-Exit status: 0 when fine, 1 when a card has an error, 2 on bad usage.`;
+Exit status: 0 when fine, 1 when an error is found, 2 on bad usage.`;
 
 class UsageError extends Error {}
 
 interface Options {
   command: string;
   args: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif' | 'github';
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -40,7 +61,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     if (a === '-v' || a === '--version') return 'version';
     if (a === '--format' || a.startsWith('--format=')) {
       const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format takes text or json, not ${v === undefined ? 'nothing' : `"${v}"`}`);
+      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'github') throw new UsageError(`--format takes text, json, sarif or github, not ${v === undefined ? 'nothing' : `"${v}"`}`);
       format = v;
     } else if (a.startsWith('-') && a !== '-') {
       throw new UsageError(`unknown option ${a}`);
@@ -48,6 +69,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   }
   const [command, ...args] = rest;
   if (!command) throw new UsageError('no command given');
+  if (command !== 'check' && (format === 'sarif' || format === 'github')) throw new UsageError(`--format ${format} is for the check command`);
   return { command, args, format };
 }
 
@@ -68,7 +90,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (opts === 'version') {
-    console.log(process.env.MODEL_LENS_VERSION ?? '0.1.0');
+    console.log(VERSION);
     return 0;
   }
   const style = makeStyle(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
@@ -103,10 +125,104 @@ async function run(argv: string[]): Promise<number> {
       }
       return registry.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
     }
+    case 'check':
+      return check(opts, style);
     default:
       throw new UsageError(`unknown command "${opts.command}"`);
   }
 }
+
+const DESCRIPTIONS: Record<string, string> = {
+  'unknown-model': 'A model name that is not in the registry',
+  'name-format': 'A model name that breaks the naming rules',
+  'retired-model': 'A retired, removed, renamed or legacy model name',
+  'deprecated-model': 'A deprecated model that still works',
+  'wrong-purpose': 'An embeddings model in a chat slot, or a chat model in an embeddings slot',
+  'token-limit': "A completion-token limit above the model's maximum output",
+};
+
+async function check(opts: Options, style: Style): Promise<number> {
+  const root = process.cwd();
+  const { settings } = await readProjectSettings(root);
+  for (const p of opts.args) {
+    try {
+      await fs.stat(path.resolve(root, p));
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+  }
+  const packageRoot = path.resolve(__dirname, '..');
+  const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot));
+  if (settings.cardPaths.length) await service.configure(settings.cardPaths, [root]);
+  const registry = service.registry;
+  const files = await collectFiles(opts.args.length ? opts.args : ['.'], root, settings);
+  const diagnostics: JsonDiagnostic[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      const st = await fs.stat(file);
+      if (st.size > settings.maxFileSize) {
+        console.error(`model-lens: skipped ${path.relative(root, file)}: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
+        skipped++;
+        continue;
+      }
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const rel = path.relative(root, file) || file;
+    const result = checkText({
+      text,
+      languageId: languageOf(file) ?? 'plaintext',
+      path: file,
+      registry,
+      settings,
+      hrefFor: (entry) => entry.docsUrl ?? (entry.sources[0] ? pathToFileURL(entry.sources[0].file).toString() : null),
+      registryDiagnostics: service.isUserCard(file) ? service.diagnosticsFor(file) : undefined,
+    });
+    if (result.skipped) {
+      console.error(`model-lens: skipped ${rel}: ${result.skipped.reason}`);
+      skipped++;
+      continue;
+    }
+    const lines = new LineIndex(text);
+    for (const f of result.findings) {
+      const s = lines.position(f.start);
+      const e = lines.position(f.end);
+      diagnostics.push({
+        file: rel.split(path.sep).join('/'),
+        line: s.line + 1,
+        column: s.character + 1,
+        endLine: e.line + 1,
+        endColumn: e.character + 1,
+        severity: f.severity,
+        code: f.code,
+        message: f.message,
+        suggestions: f.suggestions,
+      });
+    }
+  }
+  switch (opts.format) {
+    case 'json':
+      console.log(JSON.stringify({ diagnostics }, null, 2));
+      break;
+    case 'sarif':
+      console.log(JSON.stringify(toSarif(diagnostics, VERSION, DESCRIPTIONS), null, 2));
+      break;
+    case 'github':
+      for (const d of diagnostics) console.log(toGithub(d));
+      break;
+    default: {
+      for (const d of diagnostics) console.log(formatDiagnosticLine(d, style));
+      const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+      console.error(`${files.length - skipped} file(s) checked, ${skipped} skipped; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} other`);
+    }
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+const VERSION = process.env.MODEL_LENS_VERSION ?? '0.1.0';
 
 run(process.argv.slice(2)).then(
   (code) => {

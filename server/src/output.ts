@@ -156,3 +156,47 @@ export const MODEL_HEADER = ['NAME', 'STATUS', 'PROVIDER', 'CONTEXT', 'OUTPUT', 
 export function formatDiagnosticLine(d: JsonDiagnostic, style: Style): string {
   return `${d.file}:${d.line}:${d.column} ${style.severity(d.severity, d.severity)} ${style.dim(d.code)} ${d.message}`;
 }
+
+/** SARIF 2.1.0: one run, one rule per code. */
+export function toSarif(diagnostics: readonly JsonDiagnostic[], version: string, descriptions: Record<string, string>): object {
+  const codes = [...new Set(diagnostics.map((d) => d.code))].sort();
+  const level = (s: Severity) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'model-lens',
+            version,
+            rules: codes.map((id) => ({ id, shortDescription: { text: descriptions[id] ?? id } })),
+          },
+        },
+        results: diagnostics.map((d) => ({
+          ruleId: d.code,
+          ruleIndex: codes.indexOf(d.code),
+          level: level(d.severity),
+          message: { text: d.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: d.file.split('\\').join('/') },
+                region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+              },
+            },
+          ],
+          ...(d.suggestions.length ? { properties: { suggestions: d.suggestions } } : {}),
+        })),
+      },
+    ],
+  };
+}
+
+/** GitHub Actions workflow commands: one annotation per diagnostic. */
+export function toGithub(d: JsonDiagnostic): string {
+  const kind = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+  const prop = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const msg = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${kind} file=${prop(d.file)},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${prop(`model-lens ${d.code}`)}::${msg(d.message)}`;
+}

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -17,7 +18,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analysis';
-import { localeOf, type Locale } from './features/cardView';
+import { checkText, isExcluded, type CheckResult } from './diagnostics/engine';
+import { allowNameEdit } from './features/allowName';
+import { cardUri, localeOf, preferredSource, type Locale } from './features/cardView';
+import { ALLOW_COMMAND, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
+import { toDiagnostic } from './features/diagnostics';
 import { completionItems, completionSite, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
 import { hover } from './features/hover';
@@ -39,6 +44,7 @@ let folders: string[] = [];
 let canPullConfiguration = false;
 let canWatchDynamically = false;
 let relativePatterns = false;
+let canRefreshDiagnostics = false;
 let initialSettings: unknown;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -49,6 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canPullConfiguration = caps.workspace?.configuration === true;
   canWatchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
+  canRefreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
   initialSettings = init?.settings;
   settings = readSettings(initialSettings);
@@ -58,6 +65,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { resolveProvider: true, triggerCharacters: TRIGGER_CHARACTERS },
       hoverProvider: true,
       definitionProvider: true,
+      diagnosticProvider: { identifier: 'model-lens', interFileDependencies: false, workspaceDiagnostics: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      executeCommandProvider: { commands: [ALLOW_COMMAND] },
     },
     serverInfo: { name: 'model-lens', version: '0.1.0' },
   };
@@ -84,6 +94,12 @@ async function applySettings(): Promise<void> {
   settings = await pullSettings();
   await watchCards(settings.cardPaths);
   await service.configure(settings.cardPaths, folders);
+  refreshDiagnostics();
+}
+
+/** Ask the client to pull diagnostics again: the registry or the settings changed. */
+function refreshDiagnostics(): void {
+  if (canRefreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
 /** Ask the client to tell us about changes to the user's card files. */
@@ -118,6 +134,74 @@ connection.onDidChangeWatchedFiles((params) => {
 
 service.onDidChange(() => {
   void connection.sendNotification('modelLens/registryChanged', service.status());
+  refreshDiagnostics();
+});
+
+/** The path of a document relative to its workspace folder (for `exclude`), and its absolute path. */
+function pathsOf(uri: string): { absolute?: string; relative: string } {
+  if (!uri.startsWith('file:')) return { relative: uri.replace(/^[a-z]+:/, '') };
+  const absolute = fileURLToPath(uri);
+  const folder = folders.find((f) => absolute.startsWith(f + path.sep));
+  return { absolute, relative: folder ? path.relative(folder, absolute).split(path.sep).join('/') : absolute };
+}
+
+const noticed = new Set<string>();
+
+function check(doc: TextDocument): CheckResult {
+  const { absolute, relative } = pathsOf(doc.uri);
+  if (isExcluded(relative, settings)) return { findings: [], skipped: null };
+  const registry = service.registry;
+  const result = checkText({
+    text: doc.getText(),
+    languageId: doc.languageId,
+    path: absolute ?? relative,
+    registry,
+    settings,
+    scan: doc.getText().length <= settings.maxFileSize ? analyzer.scan(doc) : undefined,
+    hrefFor: (entry) => {
+      const card = preferredSource(entry, locale);
+      return card ? cardUri(card) : entry.docsUrl;
+    },
+    registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
+  });
+  if (result.skipped && !noticed.has(doc.uri)) {
+    noticed.add(doc.uri);
+    void connection.window.showInformationMessage(`${result.skipped.message} (${relative})`);
+  }
+  return result;
+}
+
+connection.languages.diagnostics.on((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: 'full', items: [] };
+  return { kind: 'full', items: check(doc).findings.map((f) => toDiagnostic(doc, f)) };
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const only = params.context.only;
+  const actions = [];
+  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params));
+  if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '')) {
+    const all = fixAll(doc, check(doc).findings);
+    if (all) actions.push(all);
+  }
+  return actions;
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command !== ALLOW_COMMAND) return;
+  const [name, uri] = (params.arguments ?? []) as unknown[];
+  if (typeof name !== 'string') return;
+  const docPath = typeof uri === 'string' && uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  const folder = (docPath && folders.find((f) => docPath.startsWith(f + path.sep))) ?? folders[0];
+  if (!folder) {
+    void connection.window.showWarningMessage('Model Lens: open a folder to allow a name in its settings.');
+    return;
+  }
+  const edit = await allowNameEdit(folder, name);
+  if (edit) await connection.workspace.applyEdit({ label: `Allow ${name}`, edit });
 });
 
 connection.onRequest('modelLens/status', () => service.status());

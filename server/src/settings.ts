@@ -5,7 +5,20 @@
 
 export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
-export const RULE_CODES = ['unknown-model', 'name-format', 'retired-model', 'deprecated-model', 'wrong-purpose', 'token-limit', 'card'] as const;
+export const RULE_CODES = [
+  'unknown-model',
+  'name-format',
+  'retired-model',
+  'deprecated-model',
+  'wrong-purpose',
+  'token-limit',
+  'card-missing-field',
+  'card-bad-value',
+  'card-duplicate-field',
+  'card-conflict',
+  'card-tile-mismatch',
+  'card-unsafe-front-matter',
+] as const;
 export type RuleCode = (typeof RULE_CODES)[number];
 
 export interface Settings {
@@ -15,20 +28,19 @@ export interface Settings {
   allow: string[];
   /** Files (globs) that are never checked. */
   exclude: string[];
-  /** Severity of each rule; `card` covers the card-* codes on open model-card files. */
-  rules: Record<RuleCode, RuleSeverity>;
+  /** Severity of each rule. Card codes without a setting keep the severity the card parser gives each problem. */
+  rules: Partial<Record<RuleCode, RuleSeverity>>;
   /** Files larger than this many bytes are not checked. */
   maxFileSize: number;
 }
 
-export const DEFAULT_RULES: Record<RuleCode, RuleSeverity> = {
+export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = {
   'unknown-model': 'warning',
   'name-format': 'warning',
   'retired-model': 'error',
   'deprecated-model': 'warning',
   'wrong-purpose': 'error',
   'token-limit': 'error',
-  card: 'warning',
 };
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -48,7 +60,7 @@ const strings = (v: unknown, fallback: string[]): string[] =>
 export function readSettings(raw: unknown): Settings {
   const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const rulesIn = o.rules !== null && typeof o.rules === 'object' ? (o.rules as Record<string, unknown>) : {};
-  const rules = { ...DEFAULT_RULES };
+  const rules: Partial<Record<RuleCode, RuleSeverity>> = { ...DEFAULT_RULES };
   for (const code of RULE_CODES) {
     const v = rulesIn[code];
     if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) rules[code] = v as RuleSeverity;

@@ -185,6 +185,7 @@ function scanProse(text: string, from: number, to: number, root: Container, out:
 // ---------------------------------------------------------------- markdown
 
 function scanMarkdown(text: string, root: Container, out: ScanResult): void {
+  for (const m of text.matchAll(/<!--([\s\S]*?)-->/g)) out.comments.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[1] });
   const fence = /^([ \t]*)(```+|~~~+)[ \t]*([\w+#.-]*)[^\n]*\n/gm;
   let pos = 0;
   for (let m = fence.exec(text); m; m = fence.exec(text)) {
@@ -285,6 +286,8 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
   let newCallee: string | null = null;
   /** A builder or keyword call `.model(` waiting for its single argument. */
   let callKey: string | null = null;
+  /** The structure of a builder chain under way (`X.builder().a(1).b(2)`). */
+  let chain: Container | null = null;
 
   const lineComments = spec.line;
   const blocks = spec.block;
@@ -486,13 +489,18 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
         close();
         const members = callMembers.get(closed);
         callMembers.delete(closed);
-        // Builder chains: `.model("x").numTokensForCompletion(9)` — lift a builder call's pair into its enclosing structure.
-        if (closed.kind === 'call' && closed.callee && closed.pairs.size === 1) {
+        // Builder chains: `new X.Builder().model("x").numTokensForCompletion(9).build()` — the pairs of the
+        // chain's calls belong together, in a structure named after the chain's first call.
+        const continues = c === Ch.RParen && nextSignificant(text, i + 1, to) === Ch.Dot;
+        if (closed.kind === 'call' && closed.callee) {
           const method = closed.callee.slice(closed.callee.lastIndexOf('.') + 1);
-          const v = closed.pairs.get(method);
-          if (v) top.pairs.set(method, v);
-          for (const cand of members ?? []) if (cand.key === method) cand.container = top;
+          const v = closed.pairs.size === 1 ? closed.pairs.get(method) : undefined;
+          if (continues && !chain) chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Map(), parent: top };
+          const target = chain ?? top;
+          if (v) target.pairs.set(method, v);
+          if (v) for (const cand of members ?? []) if (cand.key === method) cand.container = target;
         }
+        if (!continues) chain = null;
         pendingKey = null;
         callKey = null;
         lastString = null;

@@ -1,0 +1,183 @@
+/**
+ * The check: every rule over every candidate of a document, plus the card
+ * problems when the document is itself a model card. Shared by the language
+ * server and `model-lens check`. Pure: text in, findings out.
+ */
+import { matchGlob } from '../glob';
+import { LineIndex } from '../lineIndex';
+import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity } from '../registry';
+import { scan as scanText, type ScanResult } from '../scanner/scanner';
+import { isNameLike } from '../scanner/shape';
+import { DEFAULT_RULES, type RuleCode, type Settings } from '../settings';
+import { deprecatedModel } from './rules/deprecatedModel';
+import { nameFormat } from './rules/nameFormat';
+import { retiredModel } from './rules/retiredModel';
+import { tokenLimit } from './rules/tokenLimit';
+import { unknownModel } from './rules/unknownModel';
+import { wrongPurpose } from './rules/wrongPurpose';
+import type { Finding, FindingCode, Rule, RuleContext } from './types';
+
+export const RULES: readonly Rule[] = [unknownModel, nameFormat, retiredModel, deprecatedModel, wrongPurpose, tokenLimit];
+
+export interface CheckInput {
+  text: string;
+  languageId: string;
+  /** The file's path (for card files and `exclude`); absent for untitled documents. */
+  path?: string;
+  registry: Registry;
+  settings: Settings;
+  /** A scan already made of this text. */
+  scan?: ScanResult;
+  /** Where a model's card or documentation is, for each finding's link. */
+  hrefFor?: (entry: ModelEntry) => string | null;
+  /** Card problems the registry found for this file (conflicts with other cards, tile mismatches). */
+  registryDiagnostics?: readonly CardDiagnostic[];
+}
+
+export type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
+
+export interface CheckResult {
+  findings: Finding[];
+  skipped: Skip | null;
+}
+
+/** Is this file excluded by `modelLens.exclude`? Paths are matched relative to the workspace when given so. */
+export function isExcluded(relativePath: string, settings: Settings): boolean {
+  return settings.exclude.some((g) => matchGlob(g, relativePath));
+}
+
+/** Minified or generated: very long lines. Checked on the first 64 kB only. */
+export function looksMinified(text: string): boolean {
+  const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
+  let longest = 0;
+  let lines = 1;
+  let last = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head.charCodeAt(i) === 10) {
+      longest = Math.max(longest, i - last);
+      last = i + 1;
+      lines++;
+    }
+  }
+  longest = Math.max(longest, head.length - last);
+  return longest > 5_000 || (head.length > 10_000 && head.length / lines > 500);
+}
+
+export function severityFor(code: FindingCode, settings: Settings, fallback: Severity): Severity | null {
+  const s = settings.rules[code as RuleCode] ?? DEFAULT_RULES[code as RuleCode];
+  if (s === 'off') return null;
+  return s ?? fallback;
+}
+
+/** `allow` entries are names or globs (`azure__openai__my_*`). */
+export function isAllowed(name: string, settings: Settings): boolean {
+  return settings.allow.some((a) => a === name || (/[*?[{]/.test(a) && matchGlob(a, name)));
+}
+
+const DIRECTIVE = /model-lens-(ignore-next-line|ignore-line|disable|enable)\b([^\n]*)/;
+
+/** Which lines (and codes) the suppression comments turn off. */
+function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: FindingCode) => boolean {
+  const perLine = new Map<number, Set<string> | 'all'>();
+  const regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
+  let open: { from: number; codes: Set<string> | 'all' } | null = null;
+  for (const c of scan.comments) {
+    const m = DIRECTIVE.exec(c.text);
+    if (!m) continue;
+    const words = m[2].split(/[\s,]+/).filter((w) => /^[a-z]+(?:-[a-z]+)+$/.test(w) && !w.startsWith('model-lens'));
+    const codes: Set<string> | 'all' = words.length ? new Set(words) : 'all';
+    const startLine = lines.position(c.start).line;
+    const endLine = lines.position(c.end).line;
+    switch (m[1]) {
+      case 'ignore-next-line':
+        perLine.set(endLine + 1, merge(perLine.get(endLine + 1), codes));
+        break;
+      case 'ignore-line':
+        perLine.set(startLine, merge(perLine.get(startLine), codes));
+        break;
+      case 'disable':
+        open = { from: startLine, codes };
+        break;
+      case 'enable':
+        if (open) regions.push({ ...open, to: startLine });
+        open = null;
+        break;
+    }
+  }
+  if (open) regions.push({ ...open, to: Infinity });
+  const hits = (set: Set<string> | 'all' | undefined, code: string) => set === 'all' || (set !== undefined && set.has(code));
+  return (line, code) => hits(perLine.get(line), code) || regions.some((r) => line >= r.from && line <= r.to && hits(r.codes, code));
+}
+
+function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  return a ? new Set([...a, ...b]) : b;
+}
+
+export function checkText(input: CheckInput): CheckResult {
+  const { text, registry, settings } = input;
+  if (text.length > settings.maxFileSize) {
+    return { findings: [], skipped: { reason: 'too-large', message: `Model Lens skipped this file: it is larger than modelLens.maxFileSize (${settings.maxFileSize} bytes).` } };
+  }
+  if (looksMinified(text)) {
+    return { findings: [], skipped: { reason: 'minified', message: 'Model Lens skipped this file: it looks minified or generated.' } };
+  }
+  const scan = input.scan ?? scanText(text, input.languageId);
+  const lines = new LineIndex(text);
+  const suppressed = suppressions(scan, lines);
+  const findings: Finding[] = [];
+  const push = (f: Omit<Finding, 'severity' | 'href'> & { href?: string | null }, fallback: Severity, entry?: ModelEntry) => {
+    const severity = severityFor(f.code, settings, fallback);
+    if (severity === null || suppressed(lines.position(f.start).line, f.code)) return;
+    findings.push({ ...f, severity, href: f.href ?? (entry && input.hrefFor ? input.hrefFor(entry) : null) });
+  };
+
+  const isCardFile = /\.(?:md|mdx|markdown|txt)$/i.test(input.path ?? '') || input.languageId === 'markdown';
+  const card = isCardFile ? parseDocument(input.path ?? 'untitled.md', text) : null;
+  if (card && card.kind !== 'unknown') {
+    // A model card: its own problems, not the rules for code that uses names.
+    cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines, push);
+    findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+    return { findings, skipped: null };
+  }
+  if (card) cardFindings(card.diagnostics, [], lines, push);
+
+  for (const candidate of scan.candidates) {
+    const text = candidate.value.text;
+    if (candidate.inComment || text === '' || !isNameLike(text) || isAllowed(text, settings)) continue;
+    const exact = registry.get(text);
+    let meant = exact?.entry;
+    if (!meant) {
+      const folded = registry.findNormalized(text);
+      meant = folded.length === 1 ? folded[0].entry : undefined;
+    }
+    if (!meant) {
+      const canonical = canonicalBoxSpelling(text);
+      meant = canonical ? registry.get(canonical)?.entry : undefined;
+    }
+    if (meant && isAllowed(meant.name, settings)) continue;
+    const ctx: RuleContext = { candidate, scan, registry, exact, meant };
+    for (const rule of RULES) for (const f of rule.check(ctx)) push(f, 'warning', meant);
+  }
+
+  findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return { findings, skipped: null };
+}
+
+/** The card-* problems (and name-format) of a model card open in the editor. */
+function cardFindings(
+  own: readonly CardDiagnostic[],
+  fromRegistry: readonly CardDiagnostic[],
+  lines: LineIndex,
+  push: (f: Omit<Finding, 'severity' | 'href'>, fallback: Severity) => void,
+): void {
+  const seen = new Set<string>();
+  for (const d of [...own, ...fromRegistry]) {
+    const key = `${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const start = lines.lineStart(d.line) + d.column;
+    const end = lines.lineStart(d.endLine) + d.endColumn;
+    push({ code: d.code, message: d.message, start, end: Math.max(end, start), suggestions: d.suggestions, preferred: d.suggestions.length === 1, name: null }, d.severity);
+  }
+}

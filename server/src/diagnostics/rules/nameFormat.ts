@@ -1,0 +1,28 @@
+/** name-format: a name that breaks the Box naming rules but clearly means a known model; the fix is the canonical spelling. */
+import { boxNameProblems } from '../../registry';
+import type { Rule } from '../types';
+
+export const nameFormat: Rule = {
+  code: 'name-format',
+  check({ candidate, exact, meant }) {
+    const text = candidate.value.text;
+    if (!meant || (exact && !exact.viaAlias)) return [];
+    const problems = boxNameProblems(text);
+    const why = exact?.viaAlias
+      ? `is a misspelling seen in model cards`
+      : problems.length
+        ? `breaks the naming rules: ${problems.join('; ')}`
+        : `is not spelled as the API expects`;
+    return [
+      {
+        code: 'name-format',
+        message: `"${text}" ${why}. The API name is "${meant.name}".`,
+        start: candidate.value.start,
+        end: candidate.value.end,
+        suggestions: [meant.name],
+        preferred: true,
+        name: meant.name,
+      },
+    ];
+  },
+};

@@ -1,0 +1,32 @@
+/** wrong-purpose: an embeddings model in a chat slot, or a chat model in an `embeddings` slot. */
+import { slotOf } from '../../scanner/scanner';
+import type { Rule } from '../types';
+
+export const wrongPurpose: Rule = {
+  code: 'wrong-purpose',
+  check({ candidate, meant, registry }) {
+    if (!meant) return [];
+    const slot = slotOf(candidate);
+    if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return [];
+    const wanted = slot === 'embeddings' ? 'embeddings' : 'chat';
+    const suggestions = registry.models
+      .filter((m) => m.purpose === wanted && m.status !== 'retired' && m.namespace === meant.namespace)
+      .sort((a, b) => Number(a.status !== 'available') - Number(b.status !== 'available') || a.name.localeCompare(b.name))
+      .slice(0, 3)
+      .map((m) => m.name);
+    return [
+      {
+        code: 'wrong-purpose',
+        message:
+          slot === 'embeddings'
+            ? `"${meant.name}" is a chat model, but this is an embeddings slot; it needs an embeddings model such as "${suggestions[0] ?? 'azure__openai__text_embedding_ada_002'}".`
+            : `"${meant.name}" is an embeddings model, but this slot needs a chat model.`,
+        start: candidate.value.start,
+        end: candidate.value.end,
+        suggestions,
+        preferred: suggestions.length === 1,
+        name: meant.name,
+      },
+    ];
+  },
+};

@@ -1,0 +1,41 @@
+/** The "allow this name" command: add a name to `modelLens.allow` in the workspace's .vscode/settings.json (comments kept). */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
+import type { WorkspaceEdit } from 'vscode-languageserver';
+
+/** The edit that adds `name` to the allow list, or null when it is already there. */
+export async function allowNameEdit(folder: string, name: string): Promise<WorkspaceEdit | null> {
+  const file = path.join(folder, '.vscode', 'settings.json');
+  const uri = pathToFileURL(file).toString();
+  let text: string | null = null;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    text = null;
+  }
+  const current = text ? (parseJsonc(text) as Record<string, unknown> | undefined) : undefined;
+  const list = Array.isArray(current?.['modelLens.allow']) ? (current!['modelLens.allow'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  if (list.includes(name)) return null;
+  const base = text ?? '{}\n';
+  const edits = modify(base, ['modelLens.allow'], [...list, name], { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  const updated = applyEdits(base, edits);
+  if (text === null) {
+    return {
+      documentChanges: [
+        { kind: 'create', uri, options: { ignoreIfExists: true } },
+        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: updated }] },
+      ],
+    };
+  }
+  const lines = text.split('\n');
+  return {
+    documentChanges: [
+      {
+        textDocument: { uri, version: null },
+        edits: [{ range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } }, newText: updated }],
+      },
+    ],
+  };
+}

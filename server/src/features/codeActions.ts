@@ -1,0 +1,92 @@
+/**
+ * Quick fixes for Model Lens diagnostics — replace with each suggestion
+ * (the successor, the canonical spelling, the maximum), insert an ignore
+ * comment in the language's syntax, allow the name in the workspace — and
+ * `source.fixAll.modelLens`, which applies every unambiguous fix in a file.
+ */
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../diagnostics/types';
+import { lineCommentFor } from '../scanner/scanner';
+import { SOURCE, type DiagnosticData } from './diagnostics';
+
+export const FIX_ALL_KIND = 'source.fixAll.modelLens';
+export const ALLOW_COMMAND = 'modelLens.allowName';
+
+function dataOf(d: Diagnostic): DiagnosticData {
+  const raw = d.data as Partial<DiagnosticData> | undefined;
+  return {
+    suggestions: Array.isArray(raw?.suggestions) ? raw.suggestions.filter((s): s is string => typeof s === 'string') : [],
+    preferred: raw?.preferred === true,
+    name: typeof raw?.name === 'string' ? raw.name : null,
+  };
+}
+
+export function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const d of params.context.diagnostics) {
+    if (d.source !== SOURCE) continue;
+    const data = dataOf(d);
+    const current = doc.getText(d.range);
+    data.suggestions.forEach((s, i) => {
+      actions.push({
+        title: replaceTitle(String(d.code), current, s),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: i === 0 && data.preferred,
+        edit: { changes: { [doc.uri]: [{ range: d.range, newText: s }] } },
+      });
+    });
+    const ignore = ignoreComment(doc, d);
+    if (ignore) {
+      actions.push({
+        title: `Ignore ${d.code} on this line (model-lens-ignore-next-line)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: { changes: { [doc.uri]: [ignore] } },
+      });
+    }
+    const name = /^(?:unknown-model|retired-model|deprecated-model|name-format)$/.test(String(d.code)) ? current : null;
+    if (name) {
+      actions.push({
+        title: `Allow "${name}" in this workspace (modelLens.allow)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: 'Allow model name', command: ALLOW_COMMAND, arguments: [name, doc.uri] },
+      });
+    }
+  }
+  return actions;
+}
+
+function replaceTitle(code: string, current: string, s: string): string {
+  if (code === 'token-limit') return `Set to the model's maximum, ${Number(s).toLocaleString('en-US')}`;
+  if (code === 'retired-model' || code === 'deprecated-model') return `Replace with the successor "${s}"`;
+  if (code === 'name-format') return `Fix the spelling: "${s}"`;
+  return `Replace "${current}" with "${s}"`;
+}
+
+/** A `model-lens-ignore-next-line <code>` comment above the diagnostic's line, indented like it. */
+function ignoreComment(doc: TextDocument, d: Diagnostic): TextEdit | null {
+  const syntax = lineCommentFor(doc.languageId);
+  if (!syntax) return null;
+  const line = d.range.start.line;
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(text)?.[0] ?? '';
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const close = syntax.close ? ` ${syntax.close}` : '';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${syntax.open} model-lens-ignore-next-line ${d.code}${close}${eol}` };
+}
+
+/** Every preferred fix in the file, as one action. */
+export function fixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const f of findings) {
+    if (!f.preferred || !f.suggestions.length || f.start < lastEnd) continue;
+    edits.push({ range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) }, newText: f.suggestions[0] });
+    lastEnd = f.end;
+  }
+  if (!edits.length) return null;
+  return { title: `Fix all Model Lens problems (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
+}
