@@ -12,8 +12,12 @@ import type {
   CompletionList,
   Hover,
   Location,
+  CodeAction,
+  Diagnostic,
   Position,
+  Range,
   TextDocumentContentChangeEvent,
+  WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { DIST } from '../helpers';
 
@@ -26,6 +30,8 @@ export interface StartOptions {
 export class TestClient {
   readonly connection: MessageConnection;
   readonly notifications: Array<{ method: string; params: unknown }> = [];
+  /** Edits the server asked the client to apply (workspace/applyEdit). */
+  readonly appliedEdits: WorkspaceEdit[] = [];
   settings: Record<string, unknown>;
   private versions = new Map<string, number>();
 
@@ -39,6 +45,14 @@ export class TestClient {
       params.items.map((i) => (i.section === 'modelLens' ? this.settings : null)),
     );
     this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
+      this.appliedEdits.push(params.edit);
+      return { applied: true };
+    });
+    this.connection.onRequest('window/showMessageRequest', (params: unknown) => {
+      this.notifications.push({ method: 'window/showMessageRequest', params });
+      return null;
+    });
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.notifications.push({ method: 'workspace/diagnostic/refresh', params: null });
@@ -114,6 +128,24 @@ export class TestClient {
   async definition(uri: string, position: Position): Promise<Location | null> {
     const r = (await this.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position })) as Location | Location[] | null;
     return Array.isArray(r) ? (r[0] ?? null) : r;
+  }
+
+  async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const r = (await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: Diagnostic[] };
+    return r.items;
+  }
+
+  codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } }) as Promise<CodeAction[]>;
+  }
+
+  /** Change the settings the client answers with, tell the server, and wait for it to ask for fresh diagnostics. */
+  async updateSettings(settings: Record<string, unknown>): Promise<void> {
+    const count = () => this.notifications.filter((x) => x.method === 'workspace/diagnostic/refresh').length;
+    const before = count();
+    this.settings = settings;
+    this.notify('workspace/didChangeConfiguration', { settings: null });
+    await this.waitFor(() => count() > before, 'a diagnostics refresh');
   }
 
   request<T>(method: string, params?: unknown): Promise<T> {
