@@ -1,0 +1,109 @@
+/** `model-lens check` on a project: settings from .vscode/settings.json, .gitignore, every output format, exit codes. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DIST } from '../helpers';
+
+let project: string;
+
+function run(args: string[], cwd = project) {
+  const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(rel: string, text: string): void {
+  mkdirSync(path.dirname(path.join(project, rel)), { recursive: true });
+  writeFileSync(path.join(project, rel), text);
+}
+
+before(() => {
+  project = mkdtempSync(path.join(tmpdir(), 'model-lens-check-'));
+  write('agent.py', 'tool = AiAgentBasicTextTool(model="azure__openai__gpt_4o_minii", num_tokens_for_completion=100)\nold = {"model": "google__text_bison"}\n');
+  write('config/agent.json', '{"basic_text": {"model": "azure__openai__gpt_4o", "num_tokens_for_completion": 9000}, "long_text": {"embeddings": {"model": "aws__claude_3_haiku"}}}\n');
+  write('config/app.yaml', 'model: azure_openai__gpt_4o_mini\n');
+  write('.env', 'BOX_AI_MODEL=aws__claude_4_5_haiku\n');
+  write('src/Agent.cs', 'var t = new AiAgentBasicTextTool { Model = "openai__gpt_5_reasoning_alpha" };\n');
+  write('build/generated.py', 'x = "azure__openai__gpt_4o_minii"\n');
+  write('.gitignore', 'build/\n');
+  write('vendor/skip.ts', 'const m = "azure__openai__gpt_4o_minii";\n');
+  write('docs/README.md', 'Set `model` to azure__openai__gpt_4o_mini.\n');
+  write('.vscode/settings.json', '{\n  // the project\'s Model Lens settings\n  "modelLens.exclude": ["vendor/**"],\n  "modelLens.rules": { "name-format": "error" }\n}\n');
+});
+after(() => rmSync(project, { recursive: true, force: true }));
+
+test('text output: path:line:col severity code message; .gitignore and exclude respected; exit 1 on errors', () => {
+  const r = run(['check']);
+  assert.equal(r.code, 1, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
+    'agent.py:1:36 warning unknown-model',
+    'agent.py:2:18 error retired-model',
+    'config/agent.json:1:80 error token-limit',
+    'config/agent.json:1:126 error wrong-purpose',
+    'config/app.yaml:1:8 error name-format',
+    'src/Agent.cs:1:45 error retired-model',
+  ]);
+  assert.doesNotMatch(r.stdout, /build\/|vendor\//);
+  assert.match(r.stderr, /7 file\(s\) checked, 0 skipped; 5 error\(s\), 1 warning\(s\)/);
+});
+
+test('paths: files and folders given on the command line', () => {
+  const r = run(['check', 'config', '.env']);
+  assert.equal(r.stdout.trim().split('\n').length, 3);
+  assert.equal(run(['check', '.env']).code, 0);
+});
+
+test('--format json: the shape of the registry issue', () => {
+  const r = run(['check', '--format', 'json']);
+  const { diagnostics } = JSON.parse(r.stdout) as { diagnostics: Array<Record<string, unknown>> };
+  assert.equal(diagnostics.length, 6);
+  assert.deepEqual(Object.keys(diagnostics[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity', 'suggestions']);
+  assert.deepEqual(diagnostics[0].suggestions, ['azure__openai__gpt_4o_mini', 'azure__openai__gpt_4_1_mini', 'azure__openai__gpt_o4_mini'].slice(0, (diagnostics[0].suggestions as string[]).length));
+  assert.deepEqual(diagnostics.find((d) => d.code === 'token-limit')!.suggestions, ['2000']);
+});
+
+test('--format sarif: SARIF 2.1.0', () => {
+  const sarif = JSON.parse(run(['check', '--format', 'sarif']).stdout) as {
+    version: string;
+    runs: Array<{ tool: { driver: { name: string; rules: Array<{ id: string }> } }; results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }> }>;
+  };
+  assert.equal(sarif.version, '2.1.0');
+  const run0 = sarif.runs[0];
+  assert.equal(run0.tool.driver.name, 'model-lens');
+  assert.equal(run0.results.length, 6);
+  for (const res of run0.results) assert.ok(run0.tool.driver.rules.some((rule) => rule.id === res.ruleId));
+  const first = run0.results[0];
+  assert.equal(first.level, 'warning');
+  assert.deepEqual(first.locations[0].physicalLocation.region.startLine, 1);
+  assert.equal(first.locations[0].physicalLocation.artifactLocation.uri, 'agent.py');
+});
+
+test('--format github: workflow annotations', () => {
+  const lines = run(['check', '--format', 'github']).stdout.trim().split('\n');
+  assert.equal(lines.length, 6);
+  assert.match(lines[0], /^::warning file=agent\.py,line=1,col=36,endLine=1,endColumn=63,title=model-lens unknown-model::"azure__openai__gpt_4o_minii" is not a known model name/);
+  assert.match(lines[1], /^::error file=agent\.py,line=2,/);
+});
+
+test('allow in settings silences a name; a clean project exits 0', () => {
+  const clean = mkdtempSync(path.join(tmpdir(), 'model-lens-clean-'));
+  try {
+    mkdirSync(path.join(clean, '.vscode'));
+    writeFileSync(path.join(clean, '.vscode', 'settings.json'), '{"modelLens.allow": ["azure__openai__my_*"]}');
+    writeFileSync(path.join(clean, 'a.py'), 'm = {"model": "azure__openai__my_deployment"}\nn = {"model": "aws__claude_3_haiku"}\n');
+    const r = run(['check'], clean);
+    assert.equal(r.code, 0, r.stdout);
+    assert.equal(r.stdout, '');
+  } finally {
+    rmSync(clean, { recursive: true, force: true });
+  }
+});
+
+test('bad usage exits 2', () => {
+  assert.equal(run(['check', 'no/such/path']).code, 2);
+  assert.equal(run(['check', '--format', 'xml']).code, 2);
+  assert.equal(run(['list', '--format', 'sarif']).code, 2);
+});
