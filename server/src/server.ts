@@ -3,6 +3,7 @@
  * the features; run it with `node dist/server.js --stdio` (or over IPC from
  * the extension).
  */
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -20,7 +21,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer } from './analysis';
 import { checkText, isExcluded, type CheckResult } from './diagnostics/engine';
 import { allowNameEdit } from './features/allowName';
-import { cardUri, localeOf, preferredSource, type Locale } from './features/cardView';
+import { cardUri, detailLine, localeOf, preferredSource, type Locale } from './features/cardView';
+import { languageOf } from './checkFiles';
 import { ALLOW_COMMAND, FIX_ALL_KIND, fixAll, quickFixes } from './features/codeActions';
 import { toDiagnostic } from './features/diagnostics';
 import { completionItems, completionSite, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
@@ -147,7 +149,8 @@ function pathsOf(uri: string): { absolute?: string; relative: string } {
 
 const noticed = new Set<string>();
 
-function check(doc: TextDocument): CheckResult {
+/** Check a document; `open` documents share the cached scan with completion and hover. */
+function check(doc: TextDocument, open = true): CheckResult {
   const { absolute, relative } = pathsOf(doc.uri);
   if (isExcluded(relative, settings)) return { findings: [], skipped: null };
   const registry = service.registry;
@@ -157,14 +160,14 @@ function check(doc: TextDocument): CheckResult {
     path: absolute ?? relative,
     registry,
     settings,
-    scan: doc.getText().length <= settings.maxFileSize ? analyzer.scan(doc) : undefined,
+    scan: open && doc.getText().length <= settings.maxFileSize ? analyzer.scan(doc) : undefined,
     hrefFor: (entry) => {
       const card = preferredSource(entry, locale);
       return card ? cardUri(card) : entry.docsUrl;
     },
     registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
   });
-  if (result.skipped && !noticed.has(doc.uri)) {
+  if (result.skipped && open && !noticed.has(doc.uri)) {
     noticed.add(doc.uri);
     void connection.window.showInformationMessage(`${result.skipped.message} (${relative})`);
   }
@@ -204,7 +207,35 @@ connection.onExecuteCommand(async (params) => {
   if (edit) await connection.workspace.applyEdit({ label: `Allow ${name}`, edit });
 });
 
-connection.onRequest('modelLens/status', () => service.status());
+connection.onRequest('modelLens/status', () => ({ ...service.status(), pid: process.pid }));
+
+/** The registry for the client's "Open Model Card…" quick pick. */
+connection.onRequest('modelLens/models', () =>
+  service.registry.models.map((m) => {
+    const card = preferredSource(m, locale);
+    return { name: m.name, displayName: m.displayName, detail: detailLine(m), namespace: m.namespace, status: m.status, card: card ? { uri: pathToFileURL(card.file).toString(), line: card.line } : null };
+  }),
+);
+
+/** "Check Workspace": check files the editor has not opened, reading them in the background. */
+connection.onRequest('modelLens/checkFiles', async (params: { uris: string[] }) => {
+  const out: Array<{ uri: string; diagnostics: ReturnType<typeof toDiagnostic>[] }> = [];
+  for (const uri of params.uris ?? []) {
+    if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
+    const file = fileURLToPath(uri);
+    const languageId = languageOf(file);
+    if (!languageId) continue;
+    try {
+      const st = await fs.stat(file);
+      if (st.size > settings.maxFileSize) continue;
+      const doc = TextDocument.create(uri, languageId, 0, await fs.readFile(file, 'utf8'));
+      out.push({ uri, diagnostics: check(doc, false).findings.map((f) => toDiagnostic(doc, f)) });
+    } catch {
+      // unreadable: nothing to report
+    }
+  }
+  return out;
+});
 connection.onRequest('modelLens/reload', async () => {
   await service.reload();
   return service.status();

@@ -1,0 +1,226 @@
+/**
+ * The VS Code side of Model Lens: starts the language server over IPC,
+ * registers the commands, and keeps a language status item up to date.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
+
+/** Languages Model Lens reads; anything else is left alone. Keep in step with activationEvents in package.json. */
+export const LANGUAGES = [
+  'python',
+  'javascript',
+  'javascriptreact',
+  'typescript',
+  'typescriptreact',
+  'json',
+  'jsonc',
+  'yaml',
+  'toml',
+  'ini',
+  'properties',
+  'dotenv',
+  'markdown',
+  'plaintext',
+  'csharp',
+  'java',
+  'kotlin',
+  'go',
+  'ruby',
+  'php',
+  'shellscript',
+  'rust',
+  'swift',
+  'scala',
+];
+
+const FILE_GLOB = '**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx,json,jsonc,yaml,yml,toml,ini,cfg,properties,md,mdx,markdown,cs,java,kt,go,rb,php,sh,rs,swift,scala,env}';
+
+interface Status {
+  models: number;
+  builtinModels: number;
+  userCards: number;
+  cardFolders: string[];
+  problems: number;
+  pid: number;
+}
+
+interface ModelItem {
+  name: string;
+  displayName: string | null;
+  detail: string;
+  namespace: 'box' | 'vendor';
+  status: string;
+  card: { uri: string; line: number } | null;
+}
+
+/** What the extension exports: used by its own test suite. */
+export interface ModelLensApi {
+  client: LanguageClient;
+  status(): Promise<Status>;
+  /** How many times the server has been restarted after stopping unexpectedly. */
+  restarts(): number;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ModelLensApi> {
+  const output = vscode.window.createOutputChannel('Model Lens', { log: true });
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const documentSelector = [
+    ...LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    { scheme: 'file', pattern: '**/.env*' },
+  ];
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: { configurationSection: 'modelLens' },
+    initializationOptions: { settings: vscode.workspace.getConfiguration('modelLens') },
+    diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
+  };
+  client = new LanguageClient('modelLens', 'Model Lens', serverOptions, clientOptions);
+
+  // Status: models, card folders, card problems, last check; click for the output.
+  const item = vscode.languages.createLanguageStatusItem('modelLens.status', documentSelector);
+  item.name = 'Model Lens';
+  item.command = { title: 'Show Output', command: 'modelLens.showOutput' };
+  let lastStatus: Status | null = null;
+  let lastCheck: string | null = null;
+  let restarts = 0;
+  let crashed = false;
+  const render = () => {
+    if (!lastStatus) {
+      item.text = '$(loading~spin) Model Lens';
+      item.detail = 'starting';
+      return;
+    }
+    const s = lastStatus;
+    item.text = `$(telescope) ${s.models} models`;
+    const folders = s.cardFolders.length ? `built-in cards + ${s.userCards} from ${s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : 'built-in cards';
+    const parts = [folders];
+    if (s.problems) parts.push(`${s.problems} card problem${s.problems === 1 ? '' : 's'}`);
+    if (lastCheck) parts.push(`last check ${lastCheck}`);
+    if (restarts) parts.push(`server restarted after a crash (${restarts})`);
+    item.detail = parts.join(' · ');
+    item.severity = crashed || s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+  };
+  render();
+
+  const refreshStatus = async () => {
+    try {
+      lastStatus = await client!.sendRequest<Status>('modelLens/status');
+    } catch {
+      lastStatus = null;
+    }
+    render();
+  };
+
+  client.onDidChangeState((e) => {
+    if (e.oldState === State.Running && e.newState === State.Stopped) {
+      crashed = true;
+      item.text = '$(warning) Model Lens stopped';
+      item.detail = 'the language server stopped; restarting';
+      item.severity = vscode.LanguageStatusSeverity.Error;
+    }
+    if (e.newState === State.Running) {
+      if (crashed) restarts++;
+      crashed = false;
+      void refreshStatus();
+    }
+  });
+
+  const workspaceDiagnostics = vscode.languages.createDiagnosticCollection('model-lens-workspace');
+  context.subscriptions.push(
+    output,
+    item,
+    workspaceDiagnostics,
+    vscode.commands.registerCommand('modelLens.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('modelLens.restartServer', async () => {
+      await client!.restart();
+      await refreshStatus();
+    }),
+    vscode.commands.registerCommand('modelLens.reloadRegistry', async () => {
+      lastStatus = await client!.sendRequest<Status>('modelLens/reload');
+      render();
+      void vscode.window.setStatusBarMessage(`Model Lens: ${lastStatus?.models ?? 0} models loaded`, 3000);
+    }),
+    vscode.commands.registerCommand('modelLens.openModelCard', async (name?: string) => {
+      const models = await client!.sendRequest<ModelItem[]>('modelLens/models');
+      let pick: ModelItem | undefined = typeof name === 'string' ? models.find((m) => m.name === name) : undefined;
+      if (!pick) {
+        const chosen = await vscode.window.showQuickPick(
+          models.map((m) => ({
+            label: m.name,
+            description: [m.displayName, m.namespace === 'vendor' ? 'vendor id' : ''].filter(Boolean).join(' · '),
+            detail: m.detail,
+            model: m,
+          })),
+          { title: 'Open Model Card', placeHolder: 'Type a model name, provider or "4o mini"', matchOnDescription: true, matchOnDetail: true },
+        );
+        pick = chosen?.model;
+      }
+      if (!pick?.card) return undefined;
+      const editor = await vscode.window.showTextDocument(vscode.Uri.parse(pick.card.uri), { preview: true });
+      const pos = new vscode.Position(pick.card.line, 0);
+      editor.selection = new vscode.Selection(pos, pos);
+      editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+      return editor.document.uri.toString();
+    }),
+    vscode.commands.registerCommand('modelLens.checkWorkspace', () => checkWorkspace(workspaceDiagnostics).then((count) => {
+      lastCheck = new Date().toLocaleTimeString();
+      render();
+      return count;
+    })),
+  );
+
+  client.onNotification('modelLens/registryChanged', (s: Status) => {
+    lastStatus = { ...s, pid: lastStatus?.pid ?? 0 };
+    render();
+  });
+  await client.start();
+  await refreshStatus();
+
+  return {
+    client,
+    status: () => client!.sendRequest<Status>('modelLens/status'),
+    restarts: () => restarts,
+  };
+}
+
+/** Check every supported file of the workspace; results go to the Problems panel. Returns the number of problems. */
+async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<number> {
+  const exclude = vscode.workspace.getConfiguration('modelLens').get<string[]>('exclude', []);
+  const files = await vscode.workspace.findFiles(FILE_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined, 20_000);
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  collection.clear();
+  let problems = 0;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Model Lens: checking the workspace', cancellable: true },
+    async (progress, token) => {
+      const batch = 50;
+      for (let i = 0; i < files.length && !token.isCancellationRequested; i += batch) {
+        const uris = files.slice(i, i + batch).map((u) => u.toString()).filter((u) => !open.has(u));
+        const results = await client!.sendRequest<Array<{ uri: string; diagnostics: LspDiagnostic[] }>>('modelLens/checkFiles', { uris });
+        for (const r of results) {
+          const diags = await Promise.all(r.diagnostics.map((d) => client!.protocol2CodeConverter.asDiagnostic(d)));
+          collection.set(vscode.Uri.parse(r.uri), diags);
+          problems += diags.length;
+        }
+        progress.report({ increment: (batch / Math.max(files.length, 1)) * 100, message: `${Math.min(i + batch, files.length)} of ${files.length} files` });
+      }
+    },
+  );
+  return problems;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,164 @@
+// Run the extension's test suite (test/e2e) inside a real VS Code.
+//
+//   node scripts/run-e2e.mjs [--vsix model-lens.vsix]
+//
+// Where VS Code can be downloaded, @vscode/test-electron runs it in desktop VS Code. Where it cannot
+// (no network but the npm registry, as on these machines and in CI), the same suite runs in
+// code-server's extension host, with headless Chromium as the workbench
+// (see ../shared/notes/offline-vscode-e2e.md; install with scripts/setup-e2e.sh).
+// The runner says which one ran. With --vsix, the packaged extension is tested instead of this folder.
+import { build } from 'esbuild';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const vsixArg = args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : null;
+const CODE_SERVER = path.join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+function log(msg) {
+  console.log(`e2e: ${msg}`);
+}
+
+// 1. The suite, bundled for the extension host.
+await build({
+  entryPoints: [path.join(root, 'test/e2e/suite/index.ts')],
+  outfile: path.join(root, 'out/e2e/index.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  logLevel: 'warning',
+});
+
+// 2. The extension under test: this folder (built), or the contents of a .vsix.
+let extensionPath = root;
+if (vsixArg) {
+  const unpacked = mkdtempSync(path.join(tmpdir(), 'model-lens-vsix-'));
+  execFileSync('unzip', ['-q', path.resolve(vsixArg), 'extension/*', '-d', unpacked]);
+  extensionPath = path.join(unpacked, 'extension');
+  log(`testing the packaged extension ${vsixArg} (unpacked in ${extensionPath})`);
+} else if (!existsSync(path.join(root, 'dist/extension.js'))) {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+}
+
+// 3. A fresh copy of the test workspace: the suite edits files and settings.
+const workspace = mkdtempSync(path.join(tmpdir(), 'model-lens-ws-'));
+cpSync(path.join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+writeFileSync(path.join(workspace, '.vscode', 'settings.json'), '{\n  "files.autoSave": "off"\n}\n');
+const testsPath = path.join(root, 'out/e2e/index.js');
+
+async function tryElectron() {
+  if (process.env.MODEL_LENS_E2E === 'code-server') return { ran: false, reason: 'MODEL_LENS_E2E=code-server' };
+  let testElectron;
+  try {
+    testElectron = await import('@vscode/test-electron');
+  } catch (e) {
+    return { ran: false, reason: `@vscode/test-electron not installed (${e.message})` };
+  }
+  let executable;
+  try {
+    executable = await Promise.race([
+      testElectron.downloadAndUnzipVSCode({ version: 'stable', timeout: 20_000 }),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('download timed out after 60 s')), 60_000)),
+    ]);
+  } catch (e) {
+    return { ran: false, reason: `could not download VS Code: ${String(e.message ?? e).split('\n')[0]}` };
+  }
+  log(`running in desktop VS Code (${executable}) with @vscode/test-electron`);
+  const code = await testElectron.runTests({
+    vscodeExecutablePath: executable,
+    extensionDevelopmentPath: extensionPath,
+    extensionTestsPath: testsPath,
+    launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust'],
+  }).then(() => 0, () => 1);
+  return { ran: true, code };
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function runCodeServer() {
+  if (!existsSync(CODE_SERVER)) {
+    console.error('e2e: code-server is not installed; run scripts/setup-e2e.sh first');
+    return 1;
+  }
+  const { chromium } = await import('playwright-core');
+  const port = await freePort();
+  const userData = mkdtempSync(path.join(tmpdir(), 'model-lens-cs-user-'));
+  const extensions = mkdtempSync(path.join(tmpdir(), 'model-lens-cs-ext-'));
+  // Settings for the run: no welcome page, no telemetry prompts.
+  mkdirSync(path.join(userData, 'User'), { recursive: true });
+  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
+  const server = spawn(process.execPath, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let serverLog = '';
+  server.stdout.on('data', (d) => (serverLog += d));
+  server.stderr.on('data', (d) => (serverLog += d));
+  const t0 = Date.now();
+  while (!/HTTP server listening/.test(serverLog)) {
+    if (Date.now() - t0 > 60_000 || server.exitCode !== null) {
+      console.error(serverLog);
+      throw new Error('code-server did not start');
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const version = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(path.join(path.dirname(CODE_SERVER), '..', '..', 'lib', 'vscode', 'product.json'))}).version ?? ''))`]).toString() || '""');
+  log(`running in code-server (VS Code ${version}) with headless Chromium at http://127.0.0.1:${port}`);
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  let exitCode = null;
+  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
+    const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+    if (line.trim()) console.log(`  ${line}`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    exitCode = code;
+  });
+  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['extensionTestsPath', remote(testsPath)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  await page.goto(url);
+  const deadline = Date.now() + 8 * 60_000;
+  while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (exitCode === null) {
+    console.error('e2e: the suite did not finish in 8 minutes');
+    exitCode = 1;
+  }
+  await browser.close();
+  server.kill();
+  rmSync(userData, { recursive: true, force: true });
+  rmSync(extensions, { recursive: true, force: true });
+  return exitCode;
+}
+
+let code;
+const electron = await tryElectron();
+if (electron.ran) code = electron.code;
+else {
+  log(`desktop VS Code not used: ${electron.reason}`);
+  code = await runCodeServer();
+}
+rmSync(workspace, { recursive: true, force: true });
+log(code === 0 ? 'the suite passed' : `the suite failed (${code})`);
+process.exit(code);
