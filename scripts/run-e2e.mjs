@@ -8,17 +8,16 @@
 // (see ../shared/notes/offline-vscode-e2e.md; install with scripts/setup-e2e.sh).
 // The runner says which one ran. With --vsix, the packaged extension is tested instead of this folder.
 import { build } from 'esbuild';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exposeAutomation, launchBrowser, startCodeServer } from './lib/workbench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const vsixArg = args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : null;
-const CODE_SERVER = path.join(root, '.vscode-test', 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 
 function log(msg) {
   console.log(`e2e: ${msg}`);
@@ -34,6 +33,8 @@ await build({
   format: 'cjs',
   external: ['vscode'],
   logLevel: 'warning',
+  // mocha's parallel mode (a worker pool) is not used in the extension host.
+  logOverride: { 'require-resolve-not-external': 'silent' },
 });
 
 // 2. The extension under test: this folder (built), or the contents of a .vsix.
@@ -81,64 +82,26 @@ async function tryElectron() {
   return { ran: true, code };
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function runCodeServer() {
-  if (!existsSync(CODE_SERVER)) {
-    console.error('e2e: code-server is not installed; run scripts/setup-e2e.sh first');
+  let cs;
+  try {
+    cs = await startCodeServer(root, workspace);
+  } catch (e) {
+    console.error(`e2e: ${e.message}`);
     return 1;
   }
-  const { chromium } = await import('playwright-core');
-  const port = await freePort();
-  const userData = mkdtempSync(path.join(tmpdir(), 'model-lens-cs-user-'));
-  const extensions = mkdtempSync(path.join(tmpdir(), 'model-lens-cs-ext-'));
-  // Settings for the run: no welcome page, no telemetry prompts.
-  mkdirSync(path.join(userData, 'User'), { recursive: true });
-  writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off', 'security.workspace.trust.enabled': false, 'workbench.tips.enabled': false }));
-  const server = spawn(process.execPath, [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', userData, '--extensions-dir', extensions, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let serverLog = '';
-  server.stdout.on('data', (d) => (serverLog += d));
-  server.stderr.on('data', (d) => (serverLog += d));
-  const t0 = Date.now();
-  while (!/HTTP server listening/.test(serverLog)) {
-    if (Date.now() - t0 > 60_000 || server.exitCode !== null) {
-      console.error(serverLog);
-      throw new Error('code-server did not start');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const version = JSON.parse(execFileSync(process.execPath, ['-e', `console.log(JSON.stringify(require(${JSON.stringify(path.join(path.dirname(CODE_SERVER), '..', '..', 'lib', 'vscode', 'product.json'))}).version ?? ''))`]).toString() || '""');
-  log(`running in code-server (VS Code ${version}) with headless Chromium at http://127.0.0.1:${port}`);
-
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  log(`running in code-server (VS Code ${cs.version}) with headless Chromium at http://127.0.0.1:${cs.port}`);
+  const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let exitCode = null;
-  await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
-    const line = (Array.isArray(logArgs) ? logArgs : [logArgs]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-    if (line.trim()) console.log(`  ${line}`);
-  });
-  await page.exposeFunction('codeAutomationExit', (code) => {
+  await exposeAutomation(page, (code) => {
     exitCode = code;
   });
-  const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(extensionPath)],
-    ['extensionTestsPath', remote(testsPath)],
+  await page.goto(cs.url([
+    ['extensionDevelopmentPath', cs.remote(extensionPath)],
+    ['extensionTestsPath', cs.remote(testsPath)],
     ['skipWelcome', 'true'],
-  ];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  await page.goto(url);
+  ]));
   const deadline = Date.now() + 8 * 60_000;
   while (exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
   if (exitCode === null) {
@@ -146,9 +109,7 @@ async function runCodeServer() {
     exitCode = 1;
   }
   await browser.close();
-  server.kill();
-  rmSync(userData, { recursive: true, force: true });
-  rmSync(extensions, { recursive: true, force: true });
+  cs.stop();
   return exitCode;
 }
 

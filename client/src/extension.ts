@@ -61,11 +61,14 @@ export interface ModelLensApi {
   status(): Promise<Status>;
   /** How many times the server has been restarted after stopping unexpectedly. */
   restarts(): number;
+  /** Milliseconds from activation to a running, answering server. */
+  activationMs: number;
 }
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<ModelLensApi> {
+  const started = Date.now();
   const output = vscode.window.createOutputChannel('Model Lens', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -114,13 +117,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   };
   render();
 
-  const refreshStatus = async () => {
+  const refreshStatus = async (): Promise<Status | null> => {
     try {
       lastStatus = await client!.sendRequest<Status>('modelLens/status');
     } catch {
       lastStatus = null;
     }
     render();
+    return lastStatus;
   };
 
   client.onDidChangeState((e) => {
@@ -186,10 +190,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     render();
   });
   await client.start();
-  await refreshStatus();
+  const first = await refreshStatus();
+  const activationMs = Date.now() - started;
+  output.info(`Model Lens activated in ${activationMs} ms: ${first?.models ?? 0} models`);
 
   return {
     client,
+    activationMs,
     status: () => client!.sendRequest<Status>('modelLens/status'),
     restarts: () => restarts,
   };

@@ -74,7 +74,9 @@ function filterText(e: ModelEntry): string {
   const modelPart = e.name.replace(/^[a-z]+__(?:openai__)?/, '');
   const spaced = normalizeKey(modelPart).replace(/_/g, ' ');
   const compact = spaced.replace(/ /g, '');
-  return [e.name, spaced, compact, e.displayName ?? '', ...e.links, ...e.aliases].join(' ');
+  // A Box name is found by its vendor id too (`gpt-4o-mini`); not the other way round, or typing a Box
+  // prefix would list vendor ids.
+  return [e.name, spaced, compact, e.displayName ?? '', ...(e.namespace === 'box' ? e.links : []), ...e.aliases].join(' ');
 }
 
 function rank(e: ModelEntry, site: CompletionSite): string {

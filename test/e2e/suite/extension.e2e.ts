@@ -47,9 +47,8 @@ describe('Model Lens in VS Code', () => {
   before(async () => {
     const ext = vscode.extensions.getExtension<ModelLensApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not installed`);
-    const t0 = Date.now();
     api = await ext.activate();
-    console.log(`[measure] activation: ${Date.now() - t0} ms`);
+    console.log(`[measure] activation (activate() to a running server): ${api.activationMs} ms`);
     assert.ok(ext.isActive);
   });
 
@@ -61,9 +60,16 @@ describe('Model Lens in VS Code', () => {
   it('completes model names (executeCompletionItemProvider)', async () => {
     const doc = await openDoc('src/agent.py');
     const pos = positionOf(doc, 'model="")', 'model="'.length);
-    const t0 = performance.now();
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
-    console.log(`[measure] completion request to result: ${(performance.now() - t0).toFixed(1)} ms, ${list.items.length} items`);
+    const times: number[] = [];
+    let list: vscode.CompletionList | undefined;
+    for (let i = 0; i < 11; i++) {
+      const t0 = performance.now();
+      list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos);
+      times.push(performance.now() - t0);
+    }
+    const warm = times.slice(1).sort((a, b) => a - b);
+    console.log(`[measure] completion, request to result: first ${times[0].toFixed(1)} ms, then median ${warm[5].toFixed(1)} ms (10 runs); ${list!.items.length} items`);
+    assert.ok(list);
     const mini = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'azure__openai__gpt_4o_mini');
     assert.ok(mini, 'azure__openai__gpt_4o_mini offered');
     assert.equal(mini.detail, 'Microsoft Azure · 128k context · 16k out · Standard');
