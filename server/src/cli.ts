@@ -190,17 +190,8 @@ async function check(opts: Options, style: Style): Promise<number> {
     for (const f of result.findings) {
       const s = lines.position(f.start);
       const e = lines.position(f.end);
-      diagnostics.push({
-        file: rel.split(path.sep).join('/'),
-        line: s.line + 1,
-        column: s.character + 1,
-        endLine: e.line + 1,
-        endColumn: e.character + 1,
-        severity: f.severity,
-        code: f.code,
-        message: f.message,
-        suggestions: f.suggestions,
-      });
+      const { severity, code, message, suggestions } = f;
+      diagnostics.push(toJsonDiagnostic({ file: rel.split(path.sep).join('/'), line: s.line, column: s.character, endLine: e.line, endColumn: e.character, severity, code, message, suggestions }));
     }
   }
   switch (opts.format) {

@@ -90,7 +90,10 @@ export function toJsonModel(m: ModelEntry): JsonModel {
   };
 }
 
-export function toJsonDiagnostic(d: CardDiagnostic): JsonDiagnostic {
+/** A problem at a place (0-based), from a card or from a check. */
+export type LocatedProblem = Omit<CardDiagnostic, 'code'> & { code: string };
+
+export function toJsonDiagnostic(d: LocatedProblem): JsonDiagnostic {
   return {
     file: d.file,
     line: d.line + 1,

@@ -295,6 +295,15 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
   const callMembers = new Map<Container, Candidate[]>();
   const commentStarts = new Set([...lineComments, ...blocks.map((b) => b[0])].map((x) => x.charCodeAt(0)));
 
+  /** A separator ends whatever key, call or identifier was pending. */
+  const forget = () => {
+    pendingKey = null;
+    callKey = null;
+    lastString = null;
+    lastIdent = null;
+    lastIdentPath = null;
+  };
+
   const pushValue = (value: Value, key: string | null) => {
     if (key !== null) top.pairs.set(key, value);
     if (value.kind === 'number') return;
@@ -501,20 +510,12 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
           if (v) for (const cand of members ?? []) if (cand.key === method) cand.container = target;
         }
         if (!continues) chain = null;
-        pendingKey = null;
-        callKey = null;
-        lastString = null;
-        lastIdent = null;
-        lastIdentPath = null;
+        forget();
         i++;
         continue;
       }
       case Ch.Comma:
-        pendingKey = null;
-        callKey = null;
-        lastString = null;
-        lastIdent = null;
-        lastIdentPath = null;
+        forget();
         i++;
         continue;
       case Ch.Semi:
@@ -524,11 +525,7 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
           stack[stack.length - 1] = segment;
           top = segment;
         }
-        pendingKey = null;
-        callKey = null;
-        lastString = null;
-        lastIdent = null;
-        lastIdentPath = null;
+        forget();
         newCallee = null;
         i++;
         continue;
