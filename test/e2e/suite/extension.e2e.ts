@@ -132,6 +132,22 @@ describe('Model Lens in VS Code', () => {
     assert.match(hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('')).join(''), /Team Private/);
   });
 
+  it('Check Workspace puts problems of files that are not open in Problems', async () => {
+    const unopened = vscode.Uri.joinPath(folder(), 'src', 'unopened.json');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === unopened.toString()));
+    const count = await vscode.commands.executeCommand<number>('modelLens.checkWorkspace');
+    assert.ok(count >= 1, `${count} problems`);
+    const diags = vscode.languages.getDiagnostics(unopened);
+    assert.ok(diags.some((d) => codeOf(d) === 'retired-model' && /google__text_bison/.test(d.message)), JSON.stringify(diags.map((d) => d.message)));
+  });
+
+  it('Open Model Card opens the card of a model', async () => {
+    const uri = await vscode.commands.executeCommand<string>('modelLens.openModelCard', 'openai__gpt_5_mini');
+    assert.match(uri ?? '', /data\/cards\/en\/openai-gpt-5-mini-model-card\.md$/);
+    const editor = vscode.window.activeTextEditor!;
+    assert.match(editor.document.lineAt(editor.selection.active.line).text, /openai__gpt_5_mini/);
+  });
+
   it('when the server process is killed, it comes back', async () => {
     const before = await api.status();
     process.kill(before.pid, 'SIGKILL');
