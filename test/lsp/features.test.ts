@@ -111,6 +111,11 @@ describe('completion', () => {
     assert.equal(sorted(items)[0].label.includes('__'), false, labels(items).slice(0, 3).join());
   });
 
+  test('a vendor SDK call prefers vendor ids even without an import', async () => {
+    const { items } = await complete('python', 'r = client.chat.completions.create(model="§", messages=[])\n', 'py');
+    assert.equal(sorted(items)[0].label.includes('__'), false, labels(items).slice(0, 3).join());
+  });
+
   test('JavaScript: camelCase agent config in an object literal', async () => {
     const { items } = await complete('javascript', 'const agent = { basicText: { model: "§", numTokensForCompletion: 1000 } };\n', 'js');
     assert.ok(items.some((i) => i.label === 'azure__openai__gpt_4o_mini'));

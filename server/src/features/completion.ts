@@ -6,7 +6,7 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hasBoxProviderPrefix, normalizeKey, STATUS_RANK, type ModelEntry, type Registry } from '../registry';
-import { candidateAt, languageSpec, slotOf, type ScanResult } from '../scanner/scanner';
+import { candidateAt, languageSpec, slotOf, type Container, type ScanResult } from '../scanner/scanner';
 import { isModelKey, isNamePrefix, isVendorShaped, startsLikeModelName } from '../scanner/shape';
 import { detailLine, renderCard, type Locale } from './cardView';
 
@@ -44,7 +44,8 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
     const typed = text.slice(cand.value.start, offset);
     if (!isNamePrefix(typed) && !/^[\w.\- ]*$/.test(typed)) return null;
     const end = cand.value.open ? nameEnd(offset) : cand.value.end;
-    return { typed, start: cand.value.start, end, slot: slotOf(cand), prefer: preferFor(typed), quote: '' };
+    const prefer = inVendorCall(cand.container) && !hasBoxProviderPrefix(typed) ? 'vendor' : preferFor(typed);
+    return { typed, start: cand.value.start, end, slot: slotOf(cand), prefer, quote: '' };
   }
 
   // Not a candidate (yet): look at the line up to the cursor.
@@ -67,6 +68,14 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
     return { typed, start: offset - typed.length, end: nameEnd(offset), slot: null, prefer: preferFor(typed), quote: '' };
   }
   return null;
+}
+
+/** A vendor SDK's call: `client.chat.completions.create(…)`, `client.responses.create(…)`, `messages.create(…)`. */
+function inVendorCall(container: Container): boolean {
+  for (let k: Container | null = container, depth = 0; k && depth < 3; k = k.parent, depth++) {
+    if (k.callee && /(?:chat\.completions|responses|embeddings|messages|images|audio)\.(?:create|stream|parse)|generate_?content|ChatCompletion/i.test(k.callee)) return true;
+  }
+  return false;
 }
 
 /** Extra words a user may type to find a name: `4o mini`, `gpt4o`, the display name, the vendor id. */

@@ -89,11 +89,6 @@ export const FACT_LABELS: Record<FactKey, string> = {
 /** Rows every card is expected to have; a missing one is reported. */
 const EXPECTED: FactKey[] = ['displayName', 'name', 'hosting', 'provider', 'releaseDate', 'knowledgeCutoff', 'contextWindow', 'maxOutputTokens'];
 
-/** The label of the row naming the model, whichever spelling is used. */
-export function isNameLabel(label: string): boolean {
-  return LABELS[labelKey(label)] === 'name';
-}
-
 /** Does this text look like a Box model card (a table with an API-name row)? */
 export function looksLikeBoxCard(lines: string[]): boolean {
   let recognised = 0;

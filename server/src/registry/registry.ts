@@ -89,7 +89,6 @@ export interface Registry extends Lookups {
 }
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
-export const isLive = (e: ModelEntry): boolean => e.status !== 'retired';
 
 const slugOf = (path: string): string => (path.split(/[\\/]/).pop() ?? '').replace(/\.(?:md|mdx|markdown|txt)$/i, '');
 const at = (file: string, span: Span): SourceRef => ({ file, ...span });

@@ -5,7 +5,7 @@
  * sibling keys). No parse of the whole file; no regular expression per
  * character. Offsets are UTF-16 code units, as in LSP.
  */
-import { isEmbeddingsName, isModelKey, isModelShaped, isNameLike, NAME_TOKEN, startsLikeModelName } from './shape';
+import { isEmbeddingsName, isModelKey, isModelShaped, isNameLike, NAME_TOKEN } from './shape';
 
 export interface Value {
   /** The text as written between the quotes (escapes are not interpreted; names have none). */
@@ -799,4 +799,3 @@ export function candidateAt(result: ScanResult, offset: number): Candidate | und
   return list.find((c) => offset >= c.value.start && offset <= c.value.end);
 }
 
-export { startsLikeModelName };
