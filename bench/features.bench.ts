@@ -14,6 +14,8 @@ import { hover } from '../server/src/features/hover';
 import { buildRegistry, type ParsedDocument } from '../server/src/registry';
 import { anchorDocuments } from '../server/src/registryService';
 import { scan } from '../server/src/scanner/scanner';
+import { checkText } from '../server/src/diagnostics/engine';
+import { readSettings } from '../server/src/settings';
 import { jsonConfig, pythonModule } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -54,7 +56,24 @@ export function benchmarks() {
   const scan1mb = measure(20, () => scan(big, 'json'));
   const bigPy = pythonModule(14000);
   const scanPy = measure(20, () => scan(bigPy, 'python'));
-  return { registryModels: registry.models.length, typicalFileBytes: text.length, completion, hover: hov, scanJson1MB: { bytes: big.length, ...scan1mb }, scanPython: { bytes: bigPy.length, ...scanPy } };
+  // Full-document diagnostics (scan and every rule) of 1 MB with a typo on every line, and of the clean 1 MB JSON.
+  const settings = readSettings({});
+  const typos = bigPy.replace(/azure__openai__gpt_4o_mini/g, 'azure__openai__gpt_4o_minii');
+  let findings = 0;
+  const diagTypos = measure(10, () => {
+    findings = checkText({ text: typos, languageId: 'python', registry, settings }).findings.length;
+  });
+  const diagJson = measure(10, () => checkText({ text: big, languageId: 'json', registry, settings }));
+  return {
+    registryModels: registry.models.length,
+    typicalFileBytes: text.length,
+    completion,
+    hover: hov,
+    scanJson1MB: { bytes: big.length, ...scan1mb },
+    scanPython: { bytes: bigPy.length, ...scanPy },
+    diagnosticsJson1MB: { bytes: big.length, ...diagJson },
+    diagnosticsPythonWithTypos: { bytes: typos.length, findings, ...diagTypos },
+  };
 }
 
 if (require.main === module) {
@@ -65,4 +84,6 @@ if (require.main === module) {
   console.log(`hover:                                              ${f(r.hover)}`);
   console.log(`scan of ${r.scanJson1MB.bytes} bytes of JSON:             ${f(r.scanJson1MB)}`);
   console.log(`scan of ${r.scanPython.bytes} bytes of Python:          ${f(r.scanPython)}`);
+  console.log(`diagnostics of ${r.diagnosticsJson1MB.bytes} bytes of JSON:      ${f(r.diagnosticsJson1MB)}`);
+  console.log(`diagnostics of ${r.diagnosticsPythonWithTypos.bytes} bytes of Python, ${r.diagnosticsPythonWithTypos.findings} findings: ${f(r.diagnosticsPythonWithTypos)}`);
 }
