@@ -57,12 +57,12 @@ try {
   await step('diagnostics', () => page.waitForSelector('.squiggly-warning, .squiggly-error', { timeout: 60_000 }));
 
   await step('completion', async () => {
-    await goTo(8, 37); // draft = AiAgentBasicTextTool(model="|")
-    await page.keyboard.type('azure__op', { delay: 60 });
-    // Quick suggestions are off inside strings by default in VS Code; Ctrl+Space asks for them.
-    await page.keyboard.press(`${mod}+Space`);
+    // Type a new line as a user would: the quote opens completion, the partial name filters it.
+    await goTo(9, 1);
+    await page.keyboard.type('summary = AiAgentBasicTextTool(model="', { delay: 25 });
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { timeout: 20_000 });
-    await page.waitForTimeout(300);
+    await page.keyboard.type('azure__op', { delay: 120 });
+    await page.waitForTimeout(400);
     await page.keyboard.press(`${mod}+Space`); // the details panel: the model's card
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(outDir, 'completion.png') });
