@@ -173,8 +173,34 @@ test('precision: ordinary strings are never flagged', async () => {
     'model_type = "classifier"',
     'model = os.environ["BOX_AI_MODEL"]',
     'model = f"{provider}__{name}"',
+    // Environment-style names with double underscores (pydantic, .NET configuration).
+    'key = os.environ["AZURE__OPENAI__API_KEY"]',
+    'region = config["AWS__REGION"]',
+    'dotnet = "Azure__OpenAI__ApiKey"',
+    // Deployment names and real vendor ids Model Lens has no card for.
+    'client = AzureOpenAI(azure_deployment="azure-openai-gpt4")',
+    'enc = tiktoken.encoding_for_model("gpt-4")',
+    'r = client.chat.completions.create(model="gpt-4o-2024-08-06")',
+    'e = client.embeddings.create(model="text-embedding-ada-001")',
+    'v = client.audio.speech.create(model="gpt-4o-mini-tts")',
   ].join('\n');
   assert.deepEqual(await check('python', text), []);
+});
+
+test('a conditional\'s first branch is a value, not a key', async () => {
+  const found = await check('typescript', 'const m = useMini ? "gpt-4o-minii" : "gpt-4o";');
+  assert.deepEqual(codes(found), ['unknown-model']);
+});
+
+test('token-limit siblings stop at the statement: later lines at the top level are not the same object', async () => {
+  assert.deepEqual(await check('python', 'model = "azure__openai__gpt_4o_mini"\nmax_tokens = 99999\n'), []);
+  assert.deepEqual(await check('javascript', 'let model = "azure__openai__gpt_4o_mini"\nlet max_tokens = 99999\n'), []);
+});
+
+test('suppression: a second disable keeps the first region; prose after a directive is not a rule list', async () => {
+  const bad = 'azure__openai__gpt_4o_minii';
+  assert.deepEqual(await check('python', `# model-lens-disable\na = "${bad}"\n# model-lens-disable\nb = "${bad}"\n# model-lens-enable\n`), []);
+  assert.deepEqual(await check('python', `# model-lens-ignore-next-line see-ticket-123\nm = "${bad}"\n`), []);
 });
 
 test('precision corpus: the project\'s node_modules (real code that names no models) gives zero findings', async () => {

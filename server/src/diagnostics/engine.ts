@@ -5,10 +5,10 @@
  */
 import { matchGlob } from '../glob';
 import { LineIndex } from '../lineIndex';
-import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity } from '../registry';
+import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
 import { scan as scanText, type ScanResult } from '../scanner/scanner';
 import { isNameLike } from '../scanner/shape';
-import { DEFAULT_RULES, type RuleCode, type Settings } from '../settings';
+import { DEFAULT_RULES, RULE_CODES, type RuleCode, type Settings } from '../settings';
 import { deprecatedModel } from './rules/deprecatedModel';
 import { nameFormat } from './rules/nameFormat';
 import { retiredModel } from './rules/retiredModel';
@@ -18,6 +18,9 @@ import { wrongPurpose } from './rules/wrongPurpose';
 import type { Finding, FindingCode, Rule, RuleContext } from './types';
 
 export const RULES: readonly Rule[] = [unknownModel, nameFormat, retiredModel, deprecatedModel, wrongPurpose, tokenLimit];
+
+/** Typo lookups per file: beyond this many distinct unknown names, no more suggestions are searched for. */
+const MAX_LOOKUPS = 500;
 
 export interface CheckInput {
   text: string;
@@ -84,7 +87,7 @@ function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: 
   for (const c of scan.comments) {
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
-    const words = m[2].split(/[\s,]+/).filter((w) => /^[a-z]+(?:-[a-z]+)+$/.test(w) && !w.startsWith('model-lens'));
+    const words = m[2].split(/[\s,]+/).filter((w) => (RULE_CODES as readonly string[]).includes(w));
     const codes: Set<string> | 'all' = words.length ? new Set(words) : 'all';
     const startLine = lines.position(c.start).line;
     const endLine = lines.position(c.end).line;
@@ -96,6 +99,7 @@ function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: 
         perLine.set(startLine, merge(perLine.get(startLine), codes));
         break;
       case 'disable':
+        if (open) regions.push({ ...open, to: startLine });
         open = { from: startLine, codes };
         break;
       case 'enable':
@@ -126,6 +130,15 @@ export function checkText(input: CheckInput): CheckResult {
   const lines = new LineIndex(text);
   const suppressed = suppressions(scan, lines);
   const findings: Finding[] = [];
+  // Suggestions: one lookup per distinct text, and no more than MAX_LOOKUPS per file.
+  const suggestions = new Map<string, readonly Suggestion[]>();
+  const suggest = (t: string): readonly Suggestion[] => {
+    const hit = suggestions.get(t);
+    if (hit) return hit;
+    const found = suggestions.size < MAX_LOOKUPS ? registry.nearest(t, 3) : [];
+    suggestions.set(t, found);
+    return found;
+  };
   const push = (f: Omit<Finding, 'severity' | 'href'> & { href?: string | null }, fallback: Severity, entry?: ModelEntry) => {
     const severity = severityFor(f.code, settings, fallback);
     if (severity === null || suppressed(lines.position(f.start).line, f.code)) return;
@@ -156,7 +169,7 @@ export function checkText(input: CheckInput): CheckResult {
       meant = canonical ? registry.get(canonical)?.entry : undefined;
     }
     if (meant && isAllowed(meant.name, settings)) continue;
-    const ctx: RuleContext = { candidate, scan, registry, exact, meant };
+    const ctx: RuleContext = { candidate, scan, registry, exact, meant, suggest };
     for (const rule of RULES) for (const f of rule.check(ctx)) push(f, 'warning', meant);
   }
 

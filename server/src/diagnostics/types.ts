@@ -1,5 +1,5 @@
 /** What the rules produce: findings with offsets, independent of LSP and of the CLI's output. */
-import type { Match, ModelEntry, Registry, Severity } from '../registry';
+import type { Match, ModelEntry, Registry, Severity, Suggestion } from '../registry';
 import type { Candidate, ScanResult } from '../scanner/scanner';
 
 export type FindingCode =
@@ -42,6 +42,8 @@ export interface RuleContext {
   exact: Match | undefined;
   /** The entry the text means, exactly or after folding case and separators. */
   meant: ModelEntry | undefined;
+  /** Names near a typo (cached per check, and capped so a file of thousands of typos stays fast). */
+  suggest(text: string): readonly Suggestion[];
 }
 
 export interface Rule {

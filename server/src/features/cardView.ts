@@ -100,6 +100,7 @@ export function label(locale: Locale, key: string): string {
 /** Escape text for Markdown: no emphasis, links, HTML or code spans can come from a card. */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -109,7 +110,7 @@ export function escapeMarkdown(text: string): string {
 
 /** A name in a code span: backticks inside are impossible in names, but never trust input. */
 export function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${text.replace(/`/g, "'").replace(/[\r\n\u2028\u2029]+/g, ' ')}\``;
 }
 
 const num = (n: number, locale: Locale) => n.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-US');

@@ -130,6 +130,8 @@ function valueSpan(cellText: string, at: Span, cleaned: string): Span {
 }
 
 const STATUSES: readonly Status[] = ['available', 'preview', 'beta', 'deprecated', 'retired'];
+/** What a name in front matter may look like: it ends up in code (quick fixes) and in hovers. */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_.\-:@]{0,99}$/;
 
 function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnostic[]): CardMeta {
   const meta: CardMeta = {};
@@ -145,6 +147,19 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
     if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
     bad(key, 'expected a single value');
     return undefined;
+  };
+  const name = (key: string): string | undefined => {
+    const v = str(key);
+    if (v === undefined || NAME.test(v)) return v;
+    bad(key, `"${v.slice(0, 80)}" is not a model name`);
+    return undefined;
+  };
+  const names = (key: string): string[] | undefined => {
+    const v = list(key);
+    if (v === undefined) return undefined;
+    const ok = v.filter((x) => NAME.test(x));
+    if (ok.length !== v.length) bad(key, 'every entry must be a model name (letters, digits, _ - . :)');
+    return ok;
   };
   const list = (key: string): string[] | undefined => {
     const v = data[key];
@@ -173,9 +188,9 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
   meta.status = oneOf('status', STATUSES);
   meta.category = oneOf('category', ['standard', 'premium'] as const);
   meta.purpose = oneOf('purpose', ['chat', 'embeddings'] as const);
-  meta.successor = str('successor');
-  meta.aliases = list('aliases');
-  meta.links = list('links');
+  meta.successor = name('successor');
+  meta.aliases = names('aliases');
+  meta.links = names('links');
   meta.deprecated = date('deprecated');
   meta.retired = date('retired');
   meta.retiredReason = oneOf('retired_reason', ['removed', 'renamed', 'legacy'] as const);
@@ -184,16 +199,16 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
     if (typeof ce === 'boolean') meta.customerEnabled = ce;
     else bad('customer_enabled', 'expected true or false');
   }
-  meta.defaultFor = list('default_for');
+  meta.defaultFor = list('default_for')?.map((x) => x.replace(/[\r\n]+/g, ' ').slice(0, 200));
   const docs = str('docs');
   if (docs !== undefined) {
     if (/^https?:\/\/\S+$/i.test(docs)) meta.docs = docs;
     else bad('docs', 'expected an http(s) URL');
   }
-  meta.version = str('version');
-  meta.languages = list('languages');
-  meta.inputTypes = list('input_types');
-  meta.outputTypes = list('output_types');
+  meta.version = name('version');
+  meta.languages = names('languages');
+  meta.inputTypes = names('input_types');
+  meta.outputTypes = names('output_types');
   for (const k of Object.keys(meta) as Array<keyof CardMeta>) if (meta[k] === undefined) delete meta[k];
   return meta;
 }
@@ -202,9 +217,10 @@ function findTitleAndDescription(lines: string[], from: number): { title: string
   let title: string | null = null;
   let i = from;
   for (; i < lines.length; i++) {
-    const m = /^#\s+(.+?)\s*#*\s*$/.exec(lines[i]);
-    if (m) {
-      title = cleanCell(m[1]);
+    const line = lines[i];
+    if (line.startsWith('# ') || line.startsWith('#\t')) {
+      // Trimmed by hand: a regex here is cubic on long lines of spaces.
+      title = cleanCell(line.slice(2).trim().replace(/\s#+$/, ''));
       i++;
       break;
     }
@@ -220,7 +236,8 @@ function findTitleAndDescription(lines: string[], from: number): { title: string
     if (/^(?:#|\||<|\[)/.test(l)) break;
     para.push(l);
   }
-  const description = para.length ? cleanCell(para.join(' ').replace(/\[([^\]]*)\]\[[^\]]*\]|\[([^\]]*)\]\([^)]*\)/g, '$1$2')) : null;
+  const text = para.join(' ').slice(0, 4000);
+  const description = para.length ? cleanCell(text.replace(/\[([^\][]{0,300})\]\[[^\][]{0,100}\]|\[([^\][]{0,300})\]\([^()\s]{0,500}\)/g, '$1$2')) : null;
   return { title, description };
 }
 

@@ -5,7 +5,10 @@
  */
 import type { CardDiagnostic, Category, Lang, ParsedIndex, Purpose, Span, Status, Tile } from './types';
 
-const BADGE_STATUS: Record<string, Status> = {
+/** Lookup tables without a prototype: a badge called "constructor" is just an unknown badge. */
+const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
+
+const BADGE_STATUS: Record<string, Status> = table({
   available: 'available',
   preview: 'preview',
   beta: 'beta',
@@ -16,12 +19,12 @@ const BADGE_STATUS: Record<string, Status> = {
   ベータ: 'beta',
   ベータ版: 'beta',
   非推奨: 'deprecated',
-};
-const BADGE_CATEGORY: Record<string, Category> = { standard: 'standard', premium: 'premium', 標準: 'standard', プレミアム: 'premium' };
-const BADGE_PURPOSE: Record<string, Purpose> = { chat: 'chat', embeddings: 'embeddings', チャット: 'chat', 埋め込み: 'embeddings' };
+});
+const BADGE_CATEGORY: Record<string, Category> = table({ standard: 'standard', premium: 'premium', 標準: 'standard', プレミアム: 'premium' });
+const BADGE_PURPOSE: Record<string, Purpose> = table({ chat: 'chat', embeddings: 'embeddings', チャット: 'chat', 埋め込み: 'embeddings' });
 
 export function looksLikeIndex(text: string): boolean {
-  return /<Tile\b[^>]*\btitle\s*=/.test(text);
+  return /<Tile\b[^<>]{0,2000}?\btitle\s*=/.test(text);
 }
 
 function lineStarts(text: string): number[] {
@@ -46,7 +49,7 @@ function spanAt(starts: number[], offset: number, length: number): Span {
 }
 
 function attr(attrs: string, name: string): { value: string; offset: number } | null {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(["'])(.*?)\\1`, 's').exec(attrs);
+  const m = new RegExp(`\\b${name}\\s*=\\s*(["'])([^"'\\n]{0,500})\\1`).exec(attrs);
   return m ? { value: m[2], offset: m.index + m[0].indexOf(m[1]) + 1 } : null;
 }
 
@@ -59,19 +62,20 @@ export function parseBoxIndex(file: string, text: string): ParsedIndex {
     headings.push({ offset: m.index ?? 0, customer: /customer[\s-]*enabled|顧客/i.test(m[1]) });
   }
   let japanese = false;
-  const tileRe = /<Tile\b([^>]*)>([\s\S]*?)(?:<\/Tile>|(?=<Tile\b)|$)/g;
+  const tileRe = /<Tile\b([^<>]{0,2000})>([\s\S]{0,20000}?)(?:<\/Tile>|(?=<Tile\b)|$)/g;
   for (const m of text.matchAll(tileRe)) {
     const tileOffset = m.index ?? 0;
     const attrsOffset = tileOffset + '<Tile'.length;
     const title = attr(m[1], 'title');
-    if (!title) continue;
+    // A tile's title is an API name; anything else is not a model.
+    if (!title || !/^[A-Za-z0-9][A-Za-z0-9_.\-]{0,99}$/.test(title.value.trim())) continue;
     const href = attr(m[1], 'href')?.value ?? '';
     const at = spanAt(starts, attrsOffset + title.offset, title.value.length);
     const statusBadges: Status[] = [];
     let category: Category | null = null;
     let purpose: Purpose | null = null;
     const defaultFor: string[] = [];
-    for (const b of m[2].matchAll(/<strong\b[^>]*>([^<]*)<\/strong>/g)) {
+    for (const b of m[2].matchAll(/<strong\b[^<>]{0,500}>([^<]{0,200})<\/strong>/g)) {
       const badge = b[1].replace(/\s+/g, ' ').trim();
       const key = badge.toLowerCase();
       if (/[\u3040-\u30ff\u4e00-\u9fff]/.test(badge)) japanese = true;

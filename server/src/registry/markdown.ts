@@ -124,7 +124,10 @@ function splitRow(line: string, lineNo: number): Cell[] {
   return cells;
 }
 
-const SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** A `|---|:--:|` row: only pipes, dashes, colons and spaces, with at least one `--`. Checked without a backtracking regex. */
+function isSeparator(line: string): boolean {
+  return line.includes('--') && /^[\s|:-]*$/.test(line);
+}
 
 /** Every pipe table in the given line range. */
 export function readTables(lines: string[], from: number, to = lines.length): Table[] {
@@ -136,7 +139,7 @@ export function readTables(lines: string[], from: number, to = lines.length): Ta
       current = null;
       continue;
     }
-    if (SEPARATOR.test(line)) {
+    if (isSeparator(line)) {
       if (current && current.rows.length === 1 && current.headerLine === null) {
         current.headerLine = current.rows[0].line;
         current.rows = [];
@@ -156,7 +159,7 @@ export function readTables(lines: string[], from: number, to = lines.length): Ta
 export function readLinkDefinitions(lines: string[], from: number): Map<string, { url: string; line: number }> {
   const defs = new Map<string, { url: string; line: number }>();
   for (let i = from; i < lines.length; i++) {
-    const m = /^\s{0,3}\[([^\]]{1,200})\]:\s*<?(\S+?)>?(?:\s+.*)?$/.exec(lines[i]);
+    const m = /^\s{0,3}\[([^\]]{1,200})\]:[ \t]*<?([^\s<>]{1,2000})>?/.exec(lines[i]);
     if (m && !defs.has(m[1].toLowerCase())) defs.set(m[1].toLowerCase(), { url: m[2], line: i });
   }
   return defs;

@@ -115,7 +115,7 @@ const LANGUAGES: Record<string, LanguageSpec> = {
 const GENERIC: LanguageSpec = { mode: 'code', line: ['//', '#'], block: [['/*', '*/']], backtick: true };
 
 export function languageSpec(languageId: string): LanguageSpec {
-  return LANGUAGES[languageId] ?? GENERIC;
+  return Object.hasOwn(LANGUAGES, languageId) ? LANGUAGES[languageId] : GENERIC;
 }
 
 /** Line-comment prefix to use when inserting a comment in this language. */
@@ -129,7 +129,8 @@ export function lineCommentFor(languageId: string): { open: string; close: strin
 }
 
 function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
-  if (key !== null && isModelKey(key) && (text === '' || isNameLike(text))) return 'key';
+  // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
+  if (key !== null && isModelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
   if (isModelShaped(text)) return 'shape';
   return null;
 }
@@ -173,10 +174,12 @@ export function scan(text: string, languageId: string): ScanResult {
 // ---------------------------------------------------------------- prose
 
 function scanProse(text: string, from: number, to: number, root: Container, out: ScanResult, inComment: boolean): void {
-  NAME_TOKEN.lastIndex = from;
-  for (let m = NAME_TOKEN.exec(text); m && m.index < to; m = NAME_TOKEN.exec(text)) {
-    const start = m.index;
-    const word = start + m[0].length > to ? m[0].slice(0, to - start) : m[0];
+  // On the range only: a global search from `from` would look through the rest of the file for each comment.
+  const slice = text.slice(from, to);
+  NAME_TOKEN.lastIndex = 0;
+  for (let m = NAME_TOKEN.exec(slice); m; m = NAME_TOKEN.exec(slice)) {
+    const start = from + m.index;
+    const word = m[0];
     if (word.length < 4 || !isModelShaped(word)) continue;
     out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container: root, inComment });
   }
@@ -185,28 +188,40 @@ function scanProse(text: string, from: number, to: number, root: Container, out:
 // ---------------------------------------------------------------- markdown
 
 function scanMarkdown(text: string, root: Container, out: ScanResult): void {
-  for (const m of text.matchAll(/<!--([\s\S]*?)-->/g)) out.comments.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[1] });
-  const fence = /^([ \t]*)(```+|~~~+)[ \t]*([\w+#.-]*)[^\n]*\n/gm;
+  for (const m of text.matchAll(/<!--([\s\S]{0,2000}?)-->/g)) out.comments.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, text: m[1] });
+  // Fenced code blocks, found line by line: each is scanned as its language, the rest as prose.
   let pos = 0;
-  for (let m = fence.exec(text); m; m = fence.exec(text)) {
-    const bodyStart = m.index + m[0].length;
-    const close = new RegExp(`^[ \\t]*${m[2][0] === '`' ? '`' : '~'}{${m[2].length},}[ \\t]*$`, 'm');
-    close.lastIndex = 0;
-    const rest = text.slice(bodyStart);
-    const c = close.exec(rest);
-    const bodyEnd = c ? bodyStart + c.index : text.length;
-    scanProse(text, pos, m.index, root, out, false);
-    const lang = LANGUAGE_ALIASES[m[3].toLowerCase()] ?? m[3].toLowerCase();
-    const spec = LANGUAGES[lang];
-    const block: Container = { kind: 'root', key: null, callee: null, start: bodyStart, pairs: new Map(), parent: null };
-    if (spec && spec.mode === 'code') scanCode(text, bodyStart, bodyEnd, spec, block, out);
-    else if (spec && spec.mode === 'yaml') scanYaml(text, bodyStart, bodyEnd, block, out);
-    else if (spec && spec.mode === 'keyvalue') scanKeyValue(text, bodyStart, bodyEnd, spec, block, out);
-    else scanCode(text, bodyStart, bodyEnd, GENERIC, block, out);
-    pos = c ? bodyEnd + c[0].length : text.length;
-    fence.lastIndex = pos;
+  let lineStart = 0;
+  let fence: { char: string; len: number; lang: string; bodyStart: number; at: number } | null = null;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, Math.min(lineEnd, lineStart + 200));
+    const m = /^[ \t]{0,3}(`{3,}|~{3,})[ \t]*([\w+#.-]{0,30})/.exec(line);
+    if (m && !fence) {
+      fence = { char: m[1][0], len: m[1].length, lang: m[2].toLowerCase(), bodyStart: Math.min(lineEnd + 1, text.length), at: lineStart };
+    } else if (m && fence && m[1][0] === fence.char && m[1].length >= fence.len && m[2] === '') {
+      scanProse(text, pos, fence.at, root, out, false);
+      scanFence(text, fence.bodyStart, lineStart, fence.lang, out);
+      pos = Math.min(lineEnd + 1, text.length);
+      fence = null;
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + 1;
   }
-  scanProse(text, pos, text.length, root, out, false);
+  if (fence) {
+    scanProse(text, pos, fence.at, root, out, false);
+    scanFence(text, fence.bodyStart, text.length, fence.lang, out);
+  } else scanProse(text, pos, text.length, root, out, false);
+}
+
+function scanFence(text: string, from: number, to: number, language: string, out: ScanResult): void {
+  const alias = Object.hasOwn(LANGUAGE_ALIASES, language) ? LANGUAGE_ALIASES[language] : language;
+  const spec = Object.hasOwn(LANGUAGES, alias) ? LANGUAGES[alias] : undefined;
+  const block: Container = { kind: 'root', key: null, callee: null, start: from, pairs: new Map(), parent: null };
+  if (spec && spec.mode === 'yaml') scanYaml(text, from, to, block, out);
+  else if (spec && spec.mode === 'keyvalue') scanKeyValue(text, from, to, spec, block, out);
+  else scanCode(text, from, to, spec && spec.mode === 'code' ? spec : GENERIC, block, out);
 }
 
 const LANGUAGE_ALIASES: Record<string, string> = {
@@ -253,6 +268,7 @@ const enum Ch {
   Lt = 60,
   Eq = 61,
   Gt = 62,
+  Question = 63,
   At = 64,
   LBracket = 91,
   Backslash = 92,
@@ -295,6 +311,15 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
   const callMembers = new Map<Container, Candidate[]>();
   const commentStarts = new Set([...lineComments, ...blocks.map((b) => b[0])].map((x) => x.charCodeAt(0)));
 
+  /** At a statement boundary in a block or at the top level, start a fresh set of siblings. */
+  const newSegment = () => {
+    if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
+      const segment: Container = { ...top, pairs: new Map() };
+      stack[stack.length - 1] = segment;
+      top = segment;
+    }
+  };
+
   /** A separator ends whatever key, call or identifier was pending. */
   const forget = () => {
     pendingKey = null;
@@ -331,7 +356,12 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
   while (i < to) {
     const c = text.charCodeAt(i);
     if (c === Ch.Space || c === Ch.Tab || c === Ch.LF || c === Ch.CR) {
-      if (c === Ch.LF && spec.python && top.kind === 'root') pendingKey = null;
+      if (c === Ch.LF && (top.kind === 'root' || top.kind === 'block')) {
+        // A line ends a statement here (Python, or JavaScript without semicolons): assignments on
+        // later lines are not siblings of this one. Builder chains continue in their own structure.
+        if (spec.python) pendingKey = null;
+        newSegment();
+      }
       i++;
       continue;
     }
@@ -378,8 +408,9 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
       const r = readString(text, quoteAt, to, spec, prefix);
       const value: Value = { text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined };
       i = r.next;
-      // A string followed by `:` is a key (JSON, JS object literals, Python dicts).
-      if (nextSignificant(text, i, to) === Ch.Colon && text.charCodeAt(nextSignificantIndex(text, i, to) + 1) !== Ch.Colon) {
+      // A string followed by `:` is a key (JSON, JS object literals, Python dicts), unless it is the
+      // first branch of a conditional (`cond ? "a" : "b"`).
+      if (nextSignificant(text, i, to) === Ch.Colon && text.charCodeAt(nextSignificantIndex(text, i, to) + 1) !== Ch.Colon && previousSignificant(text, quoteAt - prefix.length, from) !== Ch.Question) {
         lastString = value;
         lastStringEnd = i;
         continue;
@@ -520,11 +551,7 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
         continue;
       case Ch.Semi:
         // A statement ends: in a block, later statements are not siblings of earlier ones.
-        if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
-          const segment: Container = { ...top, pairs: new Map() };
-          stack[stack.length - 1] = segment;
-          top = segment;
-        }
+        newSegment();
         forget();
         newCallee = null;
         i++;
@@ -558,11 +585,21 @@ function isBuilderKey(name: string): boolean {
 }
 
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  // A key and its `:` or `=`, or a callee and its `(`, are close; a long gap means they are unrelated.
+  if (to - from > 64) return false;
   for (let k = from; k < to; k++) {
     const c = text.charCodeAt(k);
     if (c !== Ch.Space && c !== Ch.Tab) return false;
   }
   return true;
+}
+
+function previousSignificant(text: string, before: number, from: number): number {
+  for (let k = before - 1, n = 0; k >= from && n < 64; k--, n++) {
+    const c = text.charCodeAt(k);
+    if (c !== Ch.Space && c !== Ch.Tab && c !== Ch.LF && c !== Ch.CR) return c;
+  }
+  return -1;
 }
 
 function nextSignificantIndex(text: string, from: number, to: number): number {
@@ -676,7 +713,7 @@ function scanYaml(text: string, from: number, to: number, root: Container, out: 
         col += 2;
         while (line[col] === ' ') col++;
       }
-      const keyMatch = /^(?:"([^"]*)"|'([^']*)'|([^\s"'#:{}[\],&*!|>][^:#]*?))\s*:(?=\s|$)/.exec(line.slice(col));
+      const keyMatch = /^(?:"([^"]{0,200})"|'([^']{0,200})'|([^\s"'#:{}[\],&*!|>][^:#]{0,200}?))[ \t]{0,50}:(?=\s|$)/.exec(line.slice(col, col + 512));
       if (keyMatch) {
         const key = keyMatch[1] ?? keyMatch[2] ?? keyMatch[3];
         while (stack.length > 1 && stack[stack.length - 1].indent >= col) stack.pop();
@@ -686,6 +723,11 @@ function scanYaml(text: string, from: number, to: number, root: Container, out: 
         if (!v || /^[|>]/.test(v.text)) {
           const child: Container = { kind: 'mapping', key, callee: null, start: lineStart + col, pairs: new Map(), parent };
           stack.push({ indent: col, c: child });
+          if (!v && isModelKey(key)) {
+            // `model: ` with nothing yet: where a completion goes.
+            const at = lineStart + line.length;
+            out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, inComment: false });
+          }
         } else if (v.text.startsWith('{') || v.text.startsWith('[')) {
           scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Map(), parent }, out);
         } else {

@@ -28,8 +28,14 @@ export function isEmbeddingsName(name: string | null): boolean {
 const FAMILY = '(?:gpt|o[1-9]|claude|gemini|gemma|llama|mistral|mixtral|grok|titan|text[_\\-.]?embedding|textembedding|text[_\\-.]?bison|text[_\\-.]?unicorn|palm|command|jamba|phi|qwen|deepseek|granite)';
 const PROVIDER = '(?:azure|aws|google|ibm|openai|xai)';
 
-/** Box-like: a provider, two underscores, anything; or a provider, any separators, (openai,) then a model family. */
-const BOX_SHAPE = new RegExp(`^${PROVIDER}(?:__[a-z0-9]|[_\\-.]{1,3}(?:openai[_\\-.]{1,3})?${FAMILY})[a-z0-9_.\\-]*$`, 'i');
+/**
+ * Box-like: a provider, two underscores, anything; or a near miss — a provider, separators with at least
+ * one underscore, (openai,) then a model family. Hyphen-only forms (`azure-openai-gpt4`) are deployment
+ * or vendor names, not Box names.
+ */
+const BOX_SHAPE = new RegExp(`^${PROVIDER}(?:__[a-z0-9]|(?=[a-z0-9.\\-]*_)[_\\-.]{1,3}(?:openai[_\\-.]{1,3})?${FAMILY})[a-z0-9_.\\-]*$`, 'i');
+/** A model family right after the provider (and `openai`): `azure__openai__gpt_…`, `AWS__CLAUDE_…`. */
+const BOX_FAMILY = new RegExp(`^${PROVIDER}[_\\-.]{1,3}(?:openai[_\\-.]{1,3})?${FAMILY}`, 'i');
 
 /** Vendor ids: `gpt-4o-mini`, `gpt-4.1`, `o4-mini`, `o3`, `claude-3-5-sonnet-20240620`, `gemini-1.5-pro`, `text-embedding-ada-002`. */
 const VENDOR_SHAPE =
@@ -38,6 +44,11 @@ const VENDOR_SHAPE =
 /** Looks like a Box API name, correct or not (`azure__openai__gpt_4o_mini`, `azure_openai_gpt_4o_mini`). */
 export function isBoxShaped(value: string): boolean {
   return value.length <= 80 && BOX_SHAPE.test(value);
+}
+
+/** A Box-shaped name whose model part starts with a known family, or Azure's unmistakable `azure__openai__` (not `AZURE__OPENAI__API_KEY`). */
+export function hasBoxFamily(value: string): boolean {
+  return BOX_FAMILY.test(value) || /^azure__openai__[a-z0-9]/.test(value);
 }
 
 /** Looks like a vendor model id. Bare `o3` counts only in model context, so it is not matched here. */
