@@ -18,6 +18,10 @@ import { exposeAutomation, launchBrowser, startCodeServer } from './lib/workbenc
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const vsixArg = args.includes('--vsix') ? args[args.indexOf('--vsix') + 1] : null;
+if (args.includes('--vsix') && (!vsixArg || !existsSync(vsixArg))) {
+  console.error('usage: node scripts/run-e2e.mjs [--vsix path/to/model-lens.vsix]');
+  process.exit(2);
+}
 
 function log(msg) {
   console.log(`e2e: ${msg}`);
@@ -39,8 +43,9 @@ await build({
 
 // 2. The extension under test: this folder (built), or the contents of a .vsix.
 let extensionPath = root;
+let unpacked = null;
 if (vsixArg) {
-  const unpacked = mkdtempSync(path.join(tmpdir(), 'model-lens-vsix-'));
+  unpacked = mkdtempSync(path.join(tmpdir(), 'model-lens-vsix-'));
   execFileSync('unzip', ['-q', path.resolve(vsixArg), 'extension/*', '-d', unpacked]);
   extensionPath = path.join(unpacked, 'extension');
   log(`testing the packaged extension ${vsixArg} (unpacked in ${extensionPath})`);
@@ -121,5 +126,6 @@ else {
   code = await runCodeServer();
 }
 rmSync(workspace, { recursive: true, force: true });
+if (unpacked) rmSync(unpacked, { recursive: true, force: true });
 log(code === 0 ? 'the suite passed' : `the suite failed (${code})`);
 process.exit(code);

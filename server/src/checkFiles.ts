@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { matchGlob } from './glob';
+import { globToRegExp, matchGlob } from './glob';
 import { isExcluded } from './diagnostics/engine';
 import { readSettings, type Settings } from './settings';
 
@@ -65,16 +65,24 @@ export async function readProjectSettings(root: string): Promise<{ settings: Set
   } catch {
     return { settings: readSettings(undefined), file: null };
   }
-  const json = parseJsonc(text) as Record<string, unknown> | undefined;
-  const nested: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(json ?? {})) {
-    if (key === 'modelLens' && value && typeof value === 'object') Object.assign(nested, value);
-    if (!key.startsWith('modelLens.')) continue;
-    const parts = key.slice('modelLens.'.length).split('.');
+  const json: unknown = parseJsonc(text);
+  const nested: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+  const put = (parts: string[], value: unknown) => {
+    if (parts.some((p) => UNSAFE.has(p) || p === '')) return;
     let obj = nested;
-    for (const p of parts.slice(0, -1)) obj = (obj[p] ??= {}) as Record<string, unknown>;
+    for (const p of parts.slice(0, -1)) {
+      if (!isPlain(obj[p])) obj[p] = Object.create(null) as Record<string, unknown>;
+      obj = obj[p] as Record<string, unknown>;
+    }
     const last = parts[parts.length - 1];
-    obj[last] = value && typeof value === 'object' && !Array.isArray(value) ? { ...(obj[last] as object), ...value } : value;
+    const prev = obj[last];
+    obj[last] = isPlain(value) && isPlain(prev) ? { ...prev, ...value } : value;
+  };
+  for (const [key, value] of Object.entries(isPlain(json) ? json : {})) {
+    if (key === 'modelLens' && isPlain(value)) for (const [k, v] of Object.entries(value)) put([k], v);
+    else if (key.startsWith('modelLens.')) put(key.slice('modelLens.'.length).split('.'), value);
   }
   return { settings: readSettings(nested), file };
 }
@@ -84,6 +92,8 @@ interface IgnoreRule {
   glob: string;
   negate: boolean;
   dirOnly: boolean;
+  /** Has a slash: matched from the .gitignore's folder, not anywhere. */
+  anchored: boolean;
 }
 
 function parseGitignore(text: string, base: string): IgnoreRule[] {
@@ -97,7 +107,7 @@ function parseGitignore(text: string, base: string): IgnoreRule[] {
     if (dirOnly) line = line.slice(0, -1);
     const anchored = line.includes('/');
     line = line.replace(/^\//, '');
-    rules.push({ base, glob: anchored ? line : `**/${line}`, negate, dirOnly });
+    rules.push({ base, glob: anchored ? line : `**/${line}`, negate, dirOnly, anchored });
   }
   return rules;
 }
@@ -108,7 +118,8 @@ function ignored(rules: readonly IgnoreRule[], file: string, isDir: boolean): bo
     if (r.dirOnly && !isDir) continue;
     const rel = path.relative(r.base, file).split(path.sep).join('/');
     if (rel.startsWith('..')) continue;
-    if (matchGlob(r.glob, rel) || matchGlob(`${r.glob}/**`, rel)) result = !r.negate;
+    const hit = r.anchored ? globToRegExp(r.glob).test(rel) || globToRegExp(`${r.glob}/**`).test(rel) : matchGlob(r.glob, rel) || matchGlob(`${r.glob}/**`, rel);
+    if (hit) result = !r.negate;
   }
   return result;
 }

@@ -7,6 +7,8 @@ export function globToRegExp(glob: string): RegExp {
   if (hit) return hit;
   let re = '';
   let inGroup = 0;
+  // Braces count as alternatives only when they balance; otherwise they are ordinary characters.
+  const braces = (glob.match(/\{/g)?.length ?? 0) === (glob.match(/\}/g)?.length ?? 0);
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
     if (c === '*') {
@@ -17,7 +19,7 @@ export function globToRegExp(glob: string): RegExp {
         i += slash ? 2 : 1;
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
+    else if (c === '{' && braces) {
       inGroup++;
       re += '(?:';
     } else if (c === '}' && inGroup) {
@@ -30,9 +32,16 @@ export function globToRegExp(glob: string): RegExp {
         re += `[${glob.slice(i + 1, end).replace(/\\/g, '\\\\').replace(/^!/, '^')}]`;
         i = end;
       } else re += '\\[';
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&');
+    } else re += c.replace(/[.+^$()|\\{}]/g, '\\$&');
   }
-  const rx = new RegExp(`^${re}$`);
+
+  let rx: RegExp;
+  try {
+    rx = new RegExp(`^${re}$`);
+  } catch {
+    // An unbalanced `{` or a range such as `[z-a]`: match the pattern literally instead of failing.
+    rx = new RegExp(`^${glob.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  }
   if (cache.size > 500) cache.clear();
   cache.set(glob, rx);
   return rx;

@@ -144,9 +144,9 @@ export function table(header: string[], rows: string[][], style: Style): string 
 
 export function modelRows(models: readonly ModelEntry[]): string[][] {
   return models.map((m) => [
-    m.name,
-    m.status + (m.successor ? ` → ${m.successor}` : ''),
-    m.provider ?? '',
+    printable(m.name),
+    m.status + (m.successor ? ` → ${printable(m.successor)}` : ''),
+    printable(m.provider ?? ''),
     m.contextWindow === null ? '–' : shortTokens(m.contextWindow),
     m.maxOutputTokens === null ? '–' : shortTokens(m.maxOutputTokens),
     m.category ?? '',
@@ -156,8 +156,13 @@ export function modelRows(models: readonly ModelEntry[]): string[][] {
 
 export const MODEL_HEADER = ['NAME', 'STATUS', 'PROVIDER', 'CONTEXT', 'OUTPUT', 'CATEGORY', 'PURPOSE'];
 
+/** Text from a card or a file, safe to print on a terminal: no escape sequences or control characters. */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+}
+
 export function formatDiagnosticLine(d: JsonDiagnostic, style: Style): string {
-  return `${d.file}:${d.line}:${d.column} ${style.severity(d.severity, d.severity)} ${style.dim(d.code)} ${d.message}`;
+  return `${printable(d.file)}:${d.line}:${d.column} ${style.severity(d.severity, d.severity)} ${style.dim(d.code)} ${printable(d.message)}`;
 }
 
 /** SARIF 2.1.0: one run, one rule per code. */

@@ -69,7 +69,9 @@ export class RegistryService {
   /** Set the card globs and workspace folders, and reload. Resolves when the new registry is in place. */
   async configure(cardPaths: readonly string[], folders: readonly string[]): Promise<void> {
     const roots = folders.length ? folders : [process.cwd()];
-    this.patterns = cardPaths.flatMap((pattern) => (path.isAbsolute(pattern) ? [{ folder: '/', pattern }] : roots.map((folder) => ({ folder, pattern }))));
+    this.patterns = cardPaths.flatMap((pattern) =>
+      path.isAbsolute(pattern) ? [{ folder: path.parse(pattern).root, pattern: path.relative(path.parse(pattern).root, pattern).split(path.sep).join('/') }] : roots.map((folder) => ({ folder, pattern })),
+    );
     await this.reload();
   }
 
@@ -117,7 +119,8 @@ function buildRegistryCount(docs: readonly ParsedDocument[]): number {
 function matches(folder: string, pattern: string, file: string): boolean {
   if (!hasMagic(pattern)) {
     const target = path.resolve(folder, pattern);
-    return file === target || file.startsWith(target + path.sep);
+    // The file named itself, or a card-like file in the folder named.
+    return file === target || (file.startsWith(target + path.sep) && isCardFileName(path.basename(file)));
   }
   const rel = path.relative(folder, file).split(path.sep).join('/');
   return !rel.startsWith('..') && matchGlob(pattern, rel) && isCardFileName(path.basename(file));
@@ -135,7 +138,7 @@ async function findCards(folder: string, pattern: string): Promise<string[]> {
       return;
     }
     if (st.isFile()) {
-      if (matches(folder, pattern, p) && (isCardFileName(path.basename(p)) || !hasMagic(pattern))) out.push(p);
+      if (matches(folder, pattern, p)) out.push(p);
       return;
     }
     if (!st.isDirectory()) return;

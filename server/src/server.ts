@@ -245,7 +245,7 @@ connection.onCompletion((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const offset = doc.offsetAt(params.position);
-  const site = completionSite(doc, offset, analyzer.scan(doc));
+  const site = completionSite(doc, offset, analyzer.scanNear(doc, offset, settings.maxFileSize));
   return site ? completionItems(site, doc, service.registry) : null;
 });
 

@@ -107,3 +107,19 @@ test('bad usage exits 2', () => {
   assert.equal(run(['check', '--format', 'xml']).code, 2);
   assert.equal(run(['list', '--format', 'sarif']).code, 2);
 });
+
+test('.gitignore: an anchored pattern matches only at its folder', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-anchored-'));
+  try {
+    writeFileSync(path.join(dir, '.gitignore'), '/config.py\n/build\n');
+    writeFileSync(path.join(dir, 'config.py'), 'm = {"model": "google__text_bison"}\n');
+    mkdirSync(path.join(dir, 'src', 'build'), { recursive: true });
+    writeFileSync(path.join(dir, 'src', 'config.py'), 'm = {"model": "google__text_bison"}\n');
+    writeFileSync(path.join(dir, 'src', 'build', 'x.py'), 'm = {"model": "google__text_bison"}\n');
+    const files = run(['check', '--format', 'json'], dir);
+    const { diagnostics } = JSON.parse(files.stdout) as { diagnostics: Array<{ file: string }> };
+    assert.deepEqual(diagnostics.map((d) => d.file).sort(), ['src/build/x.py', 'src/config.py']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

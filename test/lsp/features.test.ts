@@ -76,6 +76,18 @@ describe('completion', () => {
     assert.ok(ft.includes('gpt-4o-mini'), 'the linked vendor id');
   });
 
+  test('typing "4o mini" in the string finds the name and replaces what was typed', async () => {
+    const { items } = await complete('python', 'AiAgentBasicTextTool(model="4o mini§")\n', 'py');
+    const mini = items.find((i) => i.label === 'azure__openai__gpt_4o_mini')!;
+    assert.ok(mini.filterText!.includes('4o mini'));
+    assert.deepEqual(editOf(mini).range, { start: { line: 0, character: 28 }, end: { line: 0, character: 35 } });
+  });
+
+  test('YAML: an empty model under embeddings offers embeddings models first', async () => {
+    const { items } = await complete('yaml', 'long_text:\n  embeddings:\n    model: §\n', 'yaml');
+    assert.equal(labels(items)[0], 'azure__openai__text_embedding_ada_002');
+  });
+
   test('JSON: an embeddings slot offers embeddings models first', async () => {
     const { items } = await complete('json', '{"ai_agent": {"type": "ai_agent_ask", "long_text": {"model": "aws__claude_3_haiku", "embeddings": {"model": "§"}}}}');
     assert.equal(labels(items)[0], 'azure__openai__text_embedding_ada_002');

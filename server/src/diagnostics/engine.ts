@@ -49,21 +49,18 @@ export function isExcluded(relativePath: string, settings: Settings): boolean {
   return settings.exclude.some((g) => matchGlob(g, relativePath));
 }
 
-/** Minified or generated: very long lines. Checked on the first 64 kB only. */
+/** Minified or generated: a very long line anywhere, or long lines on average. One pass over the newlines. */
 export function looksMinified(text: string): boolean {
-  const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
   let longest = 0;
   let lines = 1;
   let last = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head.charCodeAt(i) === 10) {
-      longest = Math.max(longest, i - last);
-      last = i + 1;
-      lines++;
-    }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (i - last > longest) longest = i - last;
+    last = i + 1;
+    lines++;
   }
-  longest = Math.max(longest, head.length - last);
-  return longest > 5_000 || (head.length > 10_000 && head.length / lines > 500);
+  longest = Math.max(longest, text.length - last);
+  return longest > 5_000 || (text.length > 10_000 && text.length / lines > 500);
 }
 
 export function severityFor(code: FindingCode, settings: Settings, fallback: Severity): Severity | null {
