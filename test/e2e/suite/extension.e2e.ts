@@ -122,13 +122,13 @@ describe('Model Lens in VS Code', () => {
 
   it('a user card added while running is known without a restart', async () => {
     const doc = await openDoc('src/config.yaml');
-    await until('the private name to be unknown', () => modelLens(doc).some((d) => codeOf(d) === 'unknown-model' && doc.getText(d.range) === 'aws__team_private_model'));
+    await until('the private name to be unknown', () => modelLens(doc).some((d) => codeOf(d) === 'unknown-model' && doc.getText(d.range) === 'aws__claude_team_private'));
     const card = vscode.Uri.joinPath(folder(), 'cards', 'team-private.md');
-    const text = '# Team model\n\n| Item | Value |\n|---|---|\n| Model name | **Team Private** |\n| API model name | `aws__team_private_model` |\n| Input context window | **32k tokens** |\n';
+    const text = '# Team model\n\n| Item | Value |\n|---|---|\n| Model name | **Team Private** |\n| API model name | `aws__claude_team_private` |\n| Input context window | **32k tokens** |\n';
     await vscode.workspace.getConfiguration('modelLens').update('cardPaths', ['cards'], vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.writeFile(card, new TextEncoder().encode(text));
-    await until('the private name to be known', () => !modelLens(doc).some((d) => doc.getText(d.range) === 'aws__team_private_model'));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'aws__team_private_model', 3));
+    await until('the private name to be known', () => !modelLens(doc).some((d) => doc.getText(d.range) === 'aws__claude_team_private'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'aws__claude_team_private', 3));
     assert.match(hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('')).join(''), /Team Private/);
   });
 
