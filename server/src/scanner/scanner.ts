@@ -340,10 +340,15 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
     }
   };
 
+  /** Open a structure; the key, callee and identifier that named it are used up. */
   const open = (kind: Container['kind'], start: number, key: string | null, callee: string | null) => {
     const c: Container = { kind, key, callee, start, pairs: new Map(), parent: top };
     stack.push(c);
     top = c;
+    pendingKey = null;
+    newCallee = null;
+    lastString = null;
+    lastIdent = null;
   };
   const close = () => {
     if (stack.length > 1) {
@@ -501,24 +506,16 @@ function scanCode(text: string, from: number, to: number, spec: LanguageSpec, ro
         const callee = newCallee || (c === Ch.LBrace && lastIdentPath && lastIdentEnd >= 0 && onlySpaceBetween(text, lastIdentEnd, i) ? lastIdentPath : null);
         const kind = c === Ch.LBracket ? 'array' : key !== null || callee || !startsBlock(text, from, i, lastIdent) ? 'object' : 'block';
         open(kind, i, key, callee);
-        pendingKey = null;
-        newCallee = null;
-        lastString = null;
-        lastIdent = null;
         i++;
         continue;
       }
       case Ch.LParen: {
         const callee = lastIdentPath && lastIdentEnd >= 0 && onlySpaceBetween(text, lastIdentEnd, i) ? lastIdentPath : null;
         const builder = callee !== null && lastIdent !== null && text.charCodeAt(lastIdentEnd - (lastIdent?.length ?? 0) - 1) === Ch.Dot;
-        const key = pendingKey;
-        open('call', i, key, newCallee || callee);
         // `.model("…")`: the single argument of a builder call takes the method name as its key.
-        callKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
-        pendingKey = null;
-        newCallee = null;
-        lastString = null;
-        lastIdent = null;
+        const builderKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
+        open('call', i, pendingKey, newCallee || callee);
+        callKey = builderKey;
         i++;
         continue;
       }
