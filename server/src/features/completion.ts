@@ -6,7 +6,7 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hasBoxProviderPrefix, normalizeKey, STATUS_RANK, type ModelEntry, type Registry } from '../registry';
-import { candidateAt, languageSpec, slotOf, type Container, type ScanResult } from '../scanner/scanner';
+import { candidateAt, fileFlavor, languageSpec, slotOf, type Container, type ScanResult } from '../scanner/scanner';
 import { isModelKey, isNamePrefix, isVendorShaped, startsLikeModelName } from '../scanner/shape';
 import { detailLine, renderCard, type Locale } from './cardView';
 
@@ -38,7 +38,7 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
     return e;
   };
   const preferFor = (typed: string): 'box' | 'vendor' =>
-    hasBoxProviderPrefix(typed) || /^(?:az|aw|go|ib|xa)/i.test(typed) ? 'box' : isVendorShaped(typed) || /^(?:gpt|o\d|claude|gemini|text-)/i.test(typed) ? 'vendor' : (result.flavor ?? 'box');
+    hasBoxProviderPrefix(typed) || /^(?:az|aw|go|ib|xa)/i.test(typed) ? 'box' : isVendorShaped(typed) || /^(?:gpt|o\d|claude|gemini|text-)/i.test(typed) ? 'vendor' : (fileFlavor(text) ?? 'box');
 
   if (cand && !cand.inComment) {
     const typed = text.slice(cand.value.start, offset);
@@ -96,15 +96,24 @@ function rank(e: ModelEntry, site: CompletionSite): string {
   return `${retired}${purpose}${namespace}${STATUS_RANK[e.status]}`;
 }
 
+/** An entry's detail and filter text depend on the entry only: computed once per registry, not per keystroke. */
+const texts = new WeakMap<ModelEntry, { detail: string; filterText: string }>();
+function textsOf(e: ModelEntry): { detail: string; filterText: string } {
+  let t = texts.get(e);
+  if (!t) texts.set(e, (t = { detail: detailLine(e), filterText: filterText(e) }));
+  return t;
+}
+
 export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry): CompletionItem[] {
   const range = { start: doc.positionAt(site.start), end: doc.positionAt(site.end) };
   return registry.models.map((e) => {
+    const { detail, filterText } = textsOf(e);
     const item: CompletionItem = {
       label: e.name,
       kind: e.purpose === 'embeddings' ? CompletionItemKind.Constant : CompletionItemKind.Value,
-      detail: detailLine(e),
+      detail,
       sortText: `${rank(e, site)}_${e.name}`,
-      filterText: filterText(e),
+      filterText,
       textEdit: { range, newText: `${site.quote}${e.name}${site.quote}` },
       insertTextFormat: InsertTextFormat.PlainText,
       data: { name: e.name },

@@ -50,8 +50,6 @@ export interface Comment {
 export interface ScanResult {
   candidates: Candidate[];
   comments: Comment[];
-  /** A hint of whose names the file uses: Box API names or a vendor SDK's ids. */
-  flavor: 'box' | 'vendor' | null;
 }
 
 type Mode = 'code' | 'yaml' | 'keyvalue' | 'prose' | 'markdown';
@@ -138,7 +136,8 @@ function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
 const BOX_HINT = /\bai_agent|\bbox[_-]?sdk|box_sdk_gen|box-typescript-sdk|Box\.Sdk|com\.box\.sdk|\bBoxClient\b|\bboxsdk\b|num_tokens_for_completion|numTokensForCompletion|NumTokensForCompletion|BOX_AI_|\b(?:azure|aws|google|ibm|xai)__/;
 const VENDOR_HINT = /\bfrom openai\b|\bimport openai\b|require\(['"]openai['"]\)|from ['"]openai['"]|\bAzureOpenAI\b|\bOpenAIClient\b|\bchat\.completions\b|\banthropic\b|@anthropic-ai|google\.generativeai|@google\/genai|langchain/;
 
-export function fileFlavor(text: string): ScanResult['flavor'] {
+/** A hint of whose names a file uses: Box API names or a vendor SDK's ids (or no telling). */
+export function fileFlavor(text: string): 'box' | 'vendor' | null {
   const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
   const box = BOX_HINT.test(head);
   const vendor = VENDOR_HINT.test(head);
@@ -148,7 +147,7 @@ export function fileFlavor(text: string): ScanResult['flavor'] {
 /** Scan a document. */
 export function scan(text: string, languageId: string): ScanResult {
   const spec = languageSpec(languageId);
-  const out: ScanResult = { candidates: [], comments: [], flavor: fileFlavor(text) };
+  const out: ScanResult = { candidates: [], comments: [] };
   const root: Container = { kind: 'root', key: null, callee: null, start: 0, pairs: new Map(), parent: null };
   switch (spec.mode) {
     case 'code':
