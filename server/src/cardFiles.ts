@@ -1,33 +1,71 @@
 /** Reading card files from disk: which files in a folder can be cards, and parsing them. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { globBase, hasMagic, matchGlob } from './glob';
 import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from './registry';
 
 const CARD_FILE = /\.(?:md|mdx|markdown|txt)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'out']);
+const MAX_FILES = 5000;
 
 /** Could this file be a card? Markdown and text files, and files without an extension (as some of Box's cards are). */
 export function isCardFileName(name: string): boolean {
   return CARD_FILE.test(name) || (!name.startsWith('.') && !path.extname(name));
 }
 
-/** Every card-like file under the given files and folders, sorted, each once. */
+/** Every card-like file under the given files and folders (each must exist), sorted, each once. */
 export async function collectCardFiles(paths: readonly string[]): Promise<string[]> {
   const out = new Set<string>();
-  const walk = async (p: string, explicit: boolean): Promise<void> => {
-    const st = await fs.stat(p);
-    if (st.isDirectory()) {
-      const entries = await fs.readdir(p, { withFileTypes: true });
-      for (const e of entries) {
-        if (e.isDirectory() && SKIP_DIRS.has(e.name)) continue;
-        if (e.isDirectory() || (e.isFile() && isCardFileName(e.name))) await walk(path.join(p, e.name), false);
-      }
-    } else if (st.isFile() && (explicit || isCardFileName(path.basename(p)))) {
-      out.add(p);
+  for (const p of paths) {
+    await fs.stat(p); // a missing path is the caller's error, not an empty result
+    for (const f of await findCards(process.cwd(), p)) out.add(f);
+  }
+  return [...out].sort();
+}
+
+/**
+ * Is `file` one of the cards a `cardPaths` entry names? A path without wildcards names a file (any name)
+ * or a folder (its card-like files); a glob is matched relative to `folder`.
+ */
+export function matchesCardPattern(folder: string, pattern: string, file: string): boolean {
+  if (!hasMagic(pattern)) {
+    const target = path.resolve(folder, pattern);
+    return file === target || (file.startsWith(target + path.sep) && isCardFileName(path.basename(file)));
+  }
+  const rel = path.relative(folder, file).split(path.sep).join('/');
+  return !rel.startsWith('..') && matchGlob(pattern, rel) && isCardFileName(path.basename(file));
+}
+
+/** The files a card path or glob names, relative to `folder`; unreadable places are skipped, at most MAX_FILES. */
+export async function findCards(folder: string, pattern: string): Promise<string[]> {
+  const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
+  const out: string[] = [];
+  const walk = async (p: string): Promise<void> => {
+    if (out.length >= MAX_FILES) return;
+    let st;
+    try {
+      st = await fs.stat(p);
+    } catch {
+      return;
+    }
+    if (st.isFile()) {
+      if (matchesCardPattern(folder, pattern, p)) out.push(p);
+      return;
+    }
+    if (!st.isDirectory()) return;
+    let entries;
+    try {
+      entries = await fs.readdir(p, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory() && (SKIP_DIRS.has(e.name) || e.name.startsWith('.'))) continue;
+      if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name));
     }
   };
-  for (const p of paths) await walk(p, true);
-  return [...out].sort();
+  await walk(start);
+  return out;
 }
 
 /** Read and parse files. Unreadable or oversized files are skipped, not fatal. */

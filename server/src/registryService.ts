@@ -6,12 +6,10 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isCardFileName, parseCardFiles } from './cardFiles';
-import { globBase, hasMagic, matchGlob } from './glob';
+import { findCards, matchesCardPattern, parseCardFiles } from './cardFiles';
+import { globBase, hasMagic } from './glob';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from './registry';
 
-const MAX_FILES = 5000;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -36,9 +34,11 @@ export class RegistryService {
   private userFiles: string[] = [];
   private readonly listeners: Array<() => void> = [];
   private readonly builtinModels: number;
+  private readonly builtinFiles: ReadonlySet<string>;
 
   constructor(builtin: readonly ParsedDocument[]) {
     this.builtin = builtin;
+    this.builtinFiles = new Set(builtin.map((d) => d.file));
     this.builtinModels = buildRegistryCount(builtin);
     this.current = buildRegistry([builtin]);
   }
@@ -57,13 +57,13 @@ export class RegistryService {
       builtinModels: this.builtinModels,
       userCards: this.userFiles.length,
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
-      problems: this.current.diagnostics.filter((d) => !this.builtin.some((b) => b.file === d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
+      problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
     };
   }
 
   /** Is this file one of the user's cards (by the configured globs)? */
   isUserCard(file: string): boolean {
-    return this.patterns.some(({ folder, pattern }) => matches(folder, pattern, file));
+    return this.patterns.some(({ folder, pattern }) => matchesCardPattern(folder, pattern, file));
   }
 
   /** Set the card globs and workspace folders, and reload. Resolves when the new registry is in place. */
@@ -114,45 +114,4 @@ function buildRegistryCount(docs: readonly ParsedDocument[]): number {
   const names = new Set<string>();
   for (const d of docs) if (d.kind === 'card' && d.facts.name?.value) names.add(d.facts.name.value);
   return names.size;
-}
-
-function matches(folder: string, pattern: string, file: string): boolean {
-  if (!hasMagic(pattern)) {
-    const target = path.resolve(folder, pattern);
-    // The file named itself, or a card-like file in the folder named.
-    return file === target || (file.startsWith(target + path.sep) && isCardFileName(path.basename(file)));
-  }
-  const rel = path.relative(folder, file).split(path.sep).join('/');
-  return !rel.startsWith('..') && matchGlob(pattern, rel) && isCardFileName(path.basename(file));
-}
-
-async function findCards(folder: string, pattern: string): Promise<string[]> {
-  const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
-  const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    if (out.length >= MAX_FILES) return;
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch {
-      return;
-    }
-    if (st.isFile()) {
-      if (matches(folder, pattern, p)) out.push(p);
-      return;
-    }
-    if (!st.isDirectory()) return;
-    let entries;
-    try {
-      entries = await fs.readdir(p, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory() && (SKIP_DIRS.has(e.name) || e.name.startsWith('.'))) continue;
-      if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name));
-    }
-  };
-  await walk(start);
-  return out;
 }
