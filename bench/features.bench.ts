@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer } from '../server/src/analysis';
+import { ScanCache } from '../server/src/session/scanCache';
 import { completionItems, completionSite, resolveCompletion } from '../server/src/features/completion';
 import { hover } from '../server/src/features/hover';
 import { buildRegistry, type ParsedDocument } from '../server/src/registry';
-import { anchorDocuments } from '../server/src/registryService';
-import { scan } from '../server/src/scanner/scanner';
+import { anchorDocuments } from '../server/src/cards/service';
+import { scan } from '../server/src/scanner';
 import { checkText } from '../server/src/diagnostics/engine';
 import { readSettings } from '../server/src/settings';
 import { jsonConfig, pythonModule } from './fixtures';
@@ -42,7 +42,7 @@ export function benchmarks() {
   const text = pythonModule(400);
   const marker = 'AiAgentBasicTextTool(model="azure__openai__gpt_4o_mini"';
   const offset = text.indexOf(marker) + 'AiAgentBasicTextTool(model="azure__op'.length;
-  const analyzer = new Analyzer();
+  const analyzer = new ScanCache();
   const completion = measure(500, (i) => {
     const doc = TextDocument.create('file:///bench.py', 'python', i + 1, text);
     const site = completionSite(doc, offset, analyzer.scan(doc));

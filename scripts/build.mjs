@@ -1,7 +1,6 @@
 // Build: compile data/cards into the registry index, then bundle the server, the CLI and the extension with esbuild.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,11 +35,10 @@ const builtinIndex = {
 };
 const entries = [
   { in: 'server/src/server.ts', out: 'dist/server.js' },
-  { in: 'server/src/cli.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli/main.ts', out: 'dist/cli.js', banner: '#!/usr/bin/env node' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
 ];
 for (const e of entries) {
-  if (!existsSync(out(e.in))) continue;
   await build({
     ...common,
     entryPoints: [out(e.in)],

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { collectCardFiles, parseCardFiles } from '../server/src/cardFiles';
+import { collectCardFiles, parseCardFiles } from '../server/src/cards/files';
 import { buildRegistry } from '../server/src/registry';
 import type { CompiledIndex } from '../server/src/registry/builtin';
 

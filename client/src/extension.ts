@@ -6,53 +6,12 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-protocol';
+import type { RegistryStatus } from '../../server/src/cards/service';
+import type { ModelListItem } from '../../server/src/features/modelList';
+import { FILE_GLOBS, LANGUAGES } from '../../server/src/languages';
 
-/** Languages Model Lens reads; anything else is left alone. Keep in step with activationEvents in package.json. */
-export const LANGUAGES = [
-  'python',
-  'javascript',
-  'javascriptreact',
-  'typescript',
-  'typescriptreact',
-  'json',
-  'jsonc',
-  'yaml',
-  'toml',
-  'ini',
-  'properties',
-  'dotenv',
-  'markdown',
-  'plaintext',
-  'csharp',
-  'java',
-  'kotlin',
-  'go',
-  'ruby',
-  'php',
-  'shellscript',
-  'rust',
-  'swift',
-  'scala',
-];
-
-const FILE_GLOB = '**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx,json,jsonc,yaml,yml,toml,ini,cfg,properties,md,mdx,markdown,cs,java,kt,go,rb,php,sh,rs,swift,scala,env}';
-
-interface Status {
-  models: number;
-  builtinModels: number;
-  userCards: number;
-  cardFolders: string[];
-  problems: number;
+interface Status extends RegistryStatus {
   pid: number;
-}
-
-interface ModelItem {
-  name: string;
-  displayName: string | null;
-  detail: string;
-  namespace: 'box' | 'vendor';
-  status: string;
-  card: { uri: string; line: number } | null;
 }
 
 /** What the extension exports: used by its own test suite. */
@@ -76,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const documentSelector = [
-    ...LANGUAGES.flatMap((language) => [
+    ...LANGUAGES.flatMap(({ id: language }) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
     ]),
@@ -157,8 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
       void vscode.window.setStatusBarMessage(`Model Lens: ${lastStatus?.models ?? 0} models loaded`, 3000);
     }),
     vscode.commands.registerCommand('modelLens.openModelCard', async (name?: string) => {
-      const models = await client!.sendRequest<ModelItem[]>('modelLens/models');
-      let pick: ModelItem | undefined = typeof name === 'string' ? models.find((m) => m.name === name) : undefined;
+      const models = await client!.sendRequest<ModelListItem[]>('modelLens/models');
+      let pick: ModelListItem | undefined = typeof name === 'string' ? models.find((m) => m.name === name) : undefined;
       if (!pick) {
         const chosen = await vscode.window.showQuickPick(
           models.map((m) => ({
@@ -205,7 +164,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
 /** Check every supported file of the workspace; results go to the Problems panel. Returns the number of problems. */
 async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<number> {
   const exclude = vscode.workspace.getConfiguration('modelLens').get<string[]>('exclude', []);
-  const files = await vscode.workspace.findFiles(FILE_GLOB, exclude.length ? `{${exclude.join(',')}}` : undefined, 20_000);
+  const excludeGlob = exclude.length ? `{${exclude.join(',')}}` : undefined;
+  const found = await Promise.all(FILE_GLOBS.map((g) => vscode.workspace.findFiles(g, excludeGlob, 20_000)));
+  const files = [...new Map(found.flat().map((u) => [u.toString(), u])).values()];
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   collection.clear();
   let problems = 0;

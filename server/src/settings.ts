@@ -1,25 +1,12 @@
 /**
- * The `modelLens` settings, typed once and shared by the client (which
- * contributes them) and the server (which reads them).
+ * The `modelLens` settings, typed once: the server reads them from the
+ * client, the CLI from the project's files. Rule codes and their defaults
+ * come from the rules' own metadata.
  */
+import { RULE_CODES, RULES, type RuleCode } from './diagnostics/rules';
+import type { RuleSeverity } from './diagnostics/types';
 
-export type RuleSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
-
-export const RULE_CODES = [
-  'unknown-model',
-  'name-format',
-  'retired-model',
-  'deprecated-model',
-  'wrong-purpose',
-  'token-limit',
-  'card-missing-field',
-  'card-bad-value',
-  'card-duplicate-field',
-  'card-conflict',
-  'card-tile-mismatch',
-  'card-unsafe-front-matter',
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
+export type { RuleCode, RuleSeverity };
 
 export interface Settings {
   /** Globs (relative to each workspace folder) or folders of the user's own model cards, loaded over the built-in ones. */
@@ -34,16 +21,10 @@ export interface Settings {
   maxFileSize: number;
 }
 
-export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = {
-  'unknown-model': 'warning',
-  'name-format': 'warning',
-  'retired-model': 'error',
-  'deprecated-model': 'warning',
-  'wrong-purpose': 'error',
-  'token-limit': 'error',
-};
+/** The default severity of each rule that checks documents (card problems have none: each keeps its parser's). */
+export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = Object.fromEntries(RULES.map((r) => [r.code, r.severity]));
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   cardPaths: [],
   allow: [],
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
@@ -51,7 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 2 * 1024 * 1024,
 };
 
-const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
+export const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 const strings = (v: unknown, fallback: string[]): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : fallback;

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { collectCardFiles, parseCardFiles } from '../../server/src/cardFiles';
+import { collectCardFiles, parseCardFiles } from '../../server/src/cards/files';
 import { checkText } from '../../server/src/diagnostics/engine';
 import { buildRegistry, parseDocument } from '../../server/src/registry';
-import { scan } from '../../server/src/scanner/scanner';
+import { scan } from '../../server/src/scanner';
 import { readSettings } from '../../server/src/settings';
 import { ROOT } from '../helpers';
 
@@ -68,14 +68,14 @@ test('front matter names that are not names are refused (they would reach quick 
 
 test('completion in a very large document scans only around the cursor', async () => {
   const { TextDocument } = await import('vscode-languageserver-textdocument');
-  const { Analyzer } = await import('../../server/src/analysis');
+  const { ScanCache } = await import('../../server/src/session/scanCache');
   const { completionSite } = await import('../../server/src/features/completion');
   const filler = 'x = 1\n'.repeat(600_000);
   const text = `${filler}tool = AiAgentBasicTextTool(model="azure__op")\n${filler}`;
   const doc = TextDocument.create('file:///big.py', 'python', 1, text);
   const offset = text.indexOf('azure__op') + 4;
   const t0 = Date.now();
-  const site = completionSite(doc, offset, new Analyzer().scanNear(doc, offset, 2 * 1024 * 1024));
+  const site = completionSite(doc, offset, new ScanCache().scanNear(doc, offset, 2 * 1024 * 1024));
   assert.ok(Date.now() - t0 < 200, `${Date.now() - t0} ms`);
   assert.equal(site?.typed, 'azur');
   assert.equal(site?.start, text.indexOf('azure__op'));
@@ -84,7 +84,7 @@ test('completion in a very large document scans only around the cursor', async (
 test('settings.json cannot pollute prototypes, and odd keys do not crash the CLI', async () => {
   const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
-  const { readProjectSettings } = await import('../../server/src/checkFiles');
+  const { readProjectSettings } = await import('../../server/src/cli/projectSettings');
   const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-proto-'));
   mkdirSync(path.join(dir, '.vscode'));
   writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{"modelLens.__proto__.polluted": 1, "modelLens.constructor.prototype.polluted2": 1, "modelLens.rules": "x", "modelLens.rules.a.b": 1, "modelLens.allow": ["a"]}');
@@ -95,7 +95,7 @@ test('settings.json cannot pollute prototypes, and odd keys do not crash the CLI
 });
 
 test('globs that are not valid patterns are matched literally instead of failing', async () => {
-  const { matchGlob } = await import('../../server/src/glob');
+  const { matchGlob } = await import('../../server/src/util/glob');
   assert.equal(matchGlob('build{', 'build{'), true);
   assert.equal(matchGlob('[z-a]', 'x'), false);
   assert.equal(matchGlob('src/{a,b}/*.py', 'src/a/x.py'), true);

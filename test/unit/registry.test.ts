@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { buildRegistry, nameDistance, parseDocument, type Registry } from '../../server/src/registry';
-import { collectCardFiles, parseCardFiles } from '../../server/src/cardFiles';
+import { collectCardFiles, parseCardFiles } from '../../server/src/cards/files';
 import { CORPUS, ROOT, SHARED } from '../helpers';
 
 async function load(...dirs: string[]): Promise<Registry> {

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { collectCardFiles, parseCardFiles } from '../../server/src/cardFiles';
-import { languageOf } from '../../server/src/checkFiles';
+import { collectCardFiles, parseCardFiles } from '../../server/src/cards/files';
+import { languageOfFile } from '../../server/src/languages';
 import { checkText } from '../../server/src/diagnostics/engine';
 import type { Finding } from '../../server/src/diagnostics/types';
-import { LineIndex } from '../../server/src/lineIndex';
+import { LineIndex } from '../../server/src/util/lineIndex';
 import { buildRegistry, type Registry } from '../../server/src/registry';
 import { readSettings, type Settings } from '../../server/src/settings';
 import { ROOT } from '../helpers';
@@ -213,10 +213,10 @@ test('precision corpus: the project\'s node_modules (real code that names no mod
     for (const e of await fs.readdir(p, { withFileTypes: true })) {
       const f = path.join(p, e.name);
       if (e.isDirectory()) await walk(f);
-      else if (e.isFile() && languageOf(f)) {
+      else if (e.isFile() && languageOfFile(f)) {
         const text = await fs.readFile(f, 'utf8');
         files++;
-        for (const x of checkText({ text, languageId: languageOf(f)!, path: f, registry: r, settings }).findings) findings.push(`${f}: ${x.code} ${x.message}`);
+        for (const x of checkText({ text, languageId: languageOfFile(f)!, path: f, registry: r, settings }).findings) findings.push(`${f}: ${x.code} ${x.message}`);
       }
     }
   };

@@ -3,26 +3,20 @@
  * problems when the document is itself a model card. Shared by the language
  * server and `model-lens check`. Pure: text in, findings out.
  */
-import { matchGlob } from '../glob';
-import { LineIndex } from '../lineIndex';
 import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
-import { scan as scanText, type ScanResult } from '../scanner/scanner';
+import { scan as scanText, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
-import { DEFAULT_RULES, RULE_CODES, type RuleCode, type Settings } from '../settings';
-import { deprecatedModel } from './rules/deprecatedModel';
-import { nameFormat } from './rules/nameFormat';
-import { retiredModel } from './rules/retiredModel';
-import { tokenLimit } from './rules/tokenLimit';
-import { unknownModel } from './rules/unknownModel';
-import { wrongPurpose } from './rules/wrongPurpose';
-import type { Finding, FindingCode, Rule, RuleContext } from './types';
-
-export const RULES: readonly Rule[] = [unknownModel, nameFormat, retiredModel, deprecatedModel, wrongPurpose, tokenLimit];
+import { DEFAULT_RULES, type Settings } from '../settings';
+import { matchGlob } from '../util/glob';
+import { LineIndex } from '../util/lineIndex';
+import { RULES, type RuleCode } from './rules';
+import { suppressions } from './suppression';
+import type { Finding, RuleContext, RuleFinding } from './types';
 
 /** Typo lookups per file: beyond this many distinct unknown names, no more suggestions are searched for. */
 const MAX_LOOKUPS = 500;
 
-export interface CheckInput {
+interface CheckInput {
   text: string;
   languageId: string;
   /** The file's path (for card files and `exclude`); absent for untitled documents. */
@@ -37,7 +31,7 @@ export interface CheckInput {
   registryDiagnostics?: readonly CardDiagnostic[];
 }
 
-export type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
+type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
 
 export interface CheckResult {
   findings: Finding[];
@@ -50,7 +44,7 @@ export function isExcluded(relativePath: string, settings: Settings): boolean {
 }
 
 /** Minified or generated: a very long line anywhere, or long lines on average. One pass over the newlines. */
-export function looksMinified(text: string): boolean {
+function looksMinified(text: string): boolean {
   let longest = 0;
   let lines = 1;
   let last = 0;
@@ -63,56 +57,15 @@ export function looksMinified(text: string): boolean {
   return longest > 5_000 || (text.length > 10_000 && text.length / lines > 500);
 }
 
-export function severityFor(code: FindingCode, settings: Settings, fallback: Severity): Severity | null {
-  const s = settings.rules[code as RuleCode] ?? DEFAULT_RULES[code as RuleCode];
+function severityFor(code: RuleCode, settings: Settings, fallback: Severity): Severity | null {
+  const s = settings.rules[code] ?? DEFAULT_RULES[code];
   if (s === 'off') return null;
   return s ?? fallback;
 }
 
 /** `allow` entries are names or globs (`azure__openai__my_*`). */
-export function isAllowed(name: string, settings: Settings): boolean {
+function isAllowed(name: string, settings: Settings): boolean {
   return settings.allow.some((a) => a === name || (/[*?[{]/.test(a) && matchGlob(a, name)));
-}
-
-const DIRECTIVE = /model-lens-(ignore-next-line|ignore-line|disable|enable)\b([^\n]*)/;
-
-/** Which lines (and codes) the suppression comments turn off. */
-function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: FindingCode) => boolean {
-  const perLine = new Map<number, Set<string> | 'all'>();
-  const regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
-  let open: { from: number; codes: Set<string> | 'all' } | null = null;
-  for (const c of scan.comments) {
-    const m = DIRECTIVE.exec(c.text);
-    if (!m) continue;
-    const words = m[2].split(/[\s,]+/).filter((w) => (RULE_CODES as readonly string[]).includes(w));
-    const codes: Set<string> | 'all' = words.length ? new Set(words) : 'all';
-    const startLine = lines.position(c.start).line;
-    const endLine = lines.position(c.end).line;
-    switch (m[1]) {
-      case 'ignore-next-line':
-        perLine.set(endLine + 1, merge(perLine.get(endLine + 1), codes));
-        break;
-      case 'ignore-line':
-        perLine.set(startLine, merge(perLine.get(startLine), codes));
-        break;
-      case 'disable':
-        if (open) regions.push({ ...open, to: startLine });
-        open = { from: startLine, codes };
-        break;
-      case 'enable':
-        if (open) regions.push({ ...open, to: startLine });
-        open = null;
-        break;
-    }
-  }
-  if (open) regions.push({ ...open, to: Infinity });
-  const hits = (set: Set<string> | 'all' | undefined, code: string) => set === 'all' || (set !== undefined && set.has(code));
-  return (line, code) => hits(perLine.get(line), code) || regions.some((r) => line >= r.from && line <= r.to && hits(r.codes, code));
-}
-
-function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {
-  if (a === 'all' || b === 'all') return 'all';
-  return a ? new Set([...a, ...b]) : b;
 }
 
 export function checkText(input: CheckInput): CheckResult {
@@ -136,10 +89,10 @@ export function checkText(input: CheckInput): CheckResult {
     suggestions.set(t, found);
     return found;
   };
-  const push = (f: Omit<Finding, 'severity' | 'href'> & { href?: string | null }, fallback: Severity, entry?: ModelEntry) => {
+  const push = (f: RuleFinding, fallback: Severity, entry?: ModelEntry) => {
     const severity = severityFor(f.code, settings, fallback);
     if (severity === null || suppressed(lines.position(f.start).line, f.code)) return;
-    findings.push({ ...f, severity, href: f.href ?? (entry && input.hrefFor ? input.hrefFor(entry) : null) });
+    findings.push({ ...f, severity, href: entry && input.hrefFor ? input.hrefFor(entry) : null });
   };
 
   const isCardFile = /\.(?:md|mdx|markdown|txt)$/i.test(input.path ?? '') || input.languageId === 'markdown';
@@ -179,7 +132,7 @@ function cardFindings(
   own: readonly CardDiagnostic[],
   fromRegistry: readonly CardDiagnostic[],
   lines: LineIndex,
-  push: (f: Omit<Finding, 'severity' | 'href'>, fallback: Severity) => void,
+  push: (f: RuleFinding, fallback: Severity) => void,
 ): void {
   const seen = new Set<string>();
   for (const d of [...own, ...fromRegistry]) {

@@ -1,24 +1,25 @@
-/** What the rules produce: findings with offsets, independent of LSP and of the CLI's output. */
+/** What the rules produce, and what each rule says about itself. Findings have offsets, independent of LSP and of the CLI's output. */
 import type { Match, ModelEntry, Registry, Severity, Suggestion } from '../registry';
-import type { Candidate, ScanResult } from '../scanner/scanner';
+import type { Candidate, ScanResult } from '../scanner';
+import type { RuleCode } from './rules';
 
-export type FindingCode =
-  | 'unknown-model'
-  | 'name-format'
-  | 'retired-model'
-  | 'deprecated-model'
-  | 'wrong-purpose'
-  | 'token-limit'
-  | 'card-missing-field'
-  | 'card-bad-value'
-  | 'card-duplicate-field'
-  | 'card-conflict'
-  | 'card-tile-mismatch'
-  | 'card-unsafe-front-matter';
+/** A rule's setting: its severity, or off. */
+export type RuleSeverity = 'off' | Severity;
 
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
+/** What every rule (and every problem code of the card parsers) says about itself: the one list settings, SARIF and the README follow. */
+export interface RuleMeta<C extends string = string> {
+  code: C;
+  /** The default severity; `as-found` for card problems, whose parser gives each problem its own. */
+  severity: Severity | 'as-found';
+  /** One line, for settings and SARIF's short description. */
+  summary: string;
+  /** One paragraph: what it reports, and what it never reports. */
+  description: string;
+}
+
+/** What a rule reports, before the engine adds the severity and the link. */
+export interface RuleFinding<C extends string = RuleCode> {
+  code: C;
   message: string;
   /** Offsets of the text the finding is about (and that a fix replaces). */
   start: number;
@@ -29,6 +30,10 @@ export interface Finding {
   preferred: boolean;
   /** The model the finding is about, for the card link and the "allow" action. */
   name: string | null;
+}
+
+export interface Finding extends RuleFinding {
+  severity: Severity;
   /** Where to read more: the model's card or documentation. */
   href: string | null;
 }
@@ -46,7 +51,12 @@ export interface RuleContext {
   suggest(text: string): readonly Suggestion[];
 }
 
-export interface Rule {
-  code: FindingCode;
-  check(ctx: RuleContext): Array<Omit<Finding, 'severity' | 'href'> & { href?: string | null }>;
+export interface Rule<C extends string = string> extends RuleMeta<C> {
+  severity: Severity;
+  check(ctx: RuleContext): Array<RuleFinding<C>>;
+}
+
+/** A rule with its code's literal type kept (so the list of rules gives the union of codes). */
+export function defineRule<C extends string>(rule: Rule<C>): Rule<C> {
+  return rule;
 }

@@ -1,12 +1,29 @@
 /** The "allow this name" command: add a name to `modelLens.allow` in the workspace's .vscode/settings.json (comments kept). */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
+import type { Workspace } from '../session/workspace';
+
+export const ALLOW_COMMAND = 'modelLens.allowName';
+
+/**
+ * The command's arguments are `[name, documentUri]`: the name goes into the settings of the document's
+ * workspace folder (else the first folder). Null with `noFolder` when there is no folder to write to.
+ */
+export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
+  const [name, uri] = args ?? [];
+  if (typeof name !== 'string') return null;
+  const docPath = typeof uri === 'string' && uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  const folder = (docPath && workspace.folderOf(docPath)) ?? workspace.folders[0];
+  if (!folder) return 'noFolder';
+  const edit = await allowNameEdit(folder, name);
+  return edit ? { label: `Allow ${name}`, edit } : null;
+}
 
 /** The edit that adds `name` to the allow list, or null when it is already there. */
-export async function allowNameEdit(folder: string, name: string): Promise<WorkspaceEdit | null> {
+async function allowNameEdit(folder: string, name: string): Promise<WorkspaceEdit | null> {
   const file = path.join(folder, '.vscode', 'settings.json');
   const uri = pathToFileURL(file).toString();
   let text: string | null = null;

@@ -7,11 +7,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/types';
-import { lineCommentFor } from '../scanner/scanner';
-import { SOURCE, type DiagnosticData } from './diagnostics';
+import { lineCommentFor } from '../languages';
+import { ALLOW_COMMAND } from './allowName';
+import { SOURCE, type DiagnosticData } from './documentDiagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.modelLens';
-export const ALLOW_COMMAND = 'modelLens.allowName';
 
 function dataOf(d: Diagnostic): DiagnosticData {
   const raw = d.data as Partial<DiagnosticData> | undefined;
@@ -22,7 +22,19 @@ function dataOf(d: Diagnostic): DiagnosticData {
   };
 }
 
-export function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
+/** The code actions of a request: quick fixes for its diagnostics, and "fix all" when the client asks for that kind. */
+export function codeActions(doc: TextDocument, params: CodeActionParams, findings: () => readonly Finding[]): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params));
+  if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '')) {
+    const all = fixAll(doc, findings());
+    if (all) actions.push(all);
+  }
+  return actions;
+}
+
+function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     if (d.source !== SOURCE) continue;
@@ -79,7 +91,7 @@ function ignoreComment(doc: TextDocument, d: Diagnostic): TextEdit | null {
 }
 
 /** Every preferred fix in the file, as one action. */
-export function fixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+function fixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
   const edits: TextEdit[] = [];
   let lastEnd = -1;
   for (const f of findings) {

@@ -6,13 +6,14 @@
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { hasBoxProviderPrefix, normalizeKey, STATUS_RANK, type ModelEntry, type Registry } from '../registry';
-import { candidateAt, fileFlavor, languageSpec, slotOf, type Container, type ScanResult } from '../scanner/scanner';
+import { languageSpec } from '../languages';
+import { candidateAt, fileFlavor, slotOf, type Container, type ScanResult } from '../scanner';
 import { isModelKey, isNamePrefix, isVendorShaped, startsLikeModelName } from '../scanner/shape';
-import { detailLine, renderCard, type Locale } from './cardView';
+import { detailLine, renderCard, type Locale } from './modelCard';
 
 export const TRIGGER_CHARACTERS = ['"', "'", '`', '_', '-', '.', ':', '=', ' '];
 
-export interface CompletionSite {
+interface CompletionSite {
   /** What the user has typed of the name so far (from the start of the value to the cursor). */
   typed: string;
   /** Offsets of the text to replace: the whole name, including any part after the cursor. */

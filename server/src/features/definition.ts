@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Registry } from '../registry';
-import { preferredSource, type Locale } from './cardView';
-import { lookupName, wordAt } from './names';
+import { preferredSource, type Locale } from './modelCard';
+import { lookupName, wordAt } from './wordAt';
 
 export function definition(doc: TextDocument, offset: number, registry: Registry, locale: Locale): Location | null {
   const word = wordAt(doc, offset);

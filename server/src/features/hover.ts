@@ -2,8 +2,8 @@
 import type { Hover } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Registry } from '../registry';
-import { renderCard, type Locale } from './cardView';
-import { lookupName, wordAt } from './names';
+import { renderCard, type Locale } from './modelCard';
+import { lookupName, wordAt } from './wordAt';
 
 export function hover(doc: TextDocument, offset: number, registry: Registry, locale: Locale): Hover | null {
   const word = wordAt(doc, offset);

@@ -14,7 +14,7 @@ import {
   parseYesNo,
   type Parsed,
 } from './normalize';
-import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './names';
+import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
 import type {
   CardDiagnostic,
   CardFacts,
@@ -49,7 +49,7 @@ for (const [key, spellings] of LABEL_LIST) for (const s of spellings) LABELS[lab
 const HEADER_LABELS = new Set(['item', 'field', 'property', '項目'].map(labelKey));
 
 /** Fold a label: case, spaces, punctuation and Markdown emphasis do not matter. */
-export function labelKey(label: string): string {
+function labelKey(label: string): string {
   return cleanCell(label).toLowerCase().replace(/[\s*_`:：\-()（）]+/g, '');
 }
 

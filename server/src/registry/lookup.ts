@@ -3,31 +3,8 @@
  * exact (names and aliases), normalised (case and `_`/`-`/`.` folded), by
  * prefix, and nearest names for a typo.
  */
-import { hasBoxProviderPrefix, normalizeKey } from './names';
-import type { ModelEntry } from './registry';
-
-export interface Match {
-  entry: ModelEntry;
-  /** The spelling that matched: the name itself or one of its aliases. */
-  spelling: string;
-  viaAlias: boolean;
-}
-
-export interface Suggestion {
-  entry: ModelEntry;
-  distance: number;
-}
-
-export interface Lookups {
-  /** Exact spelling of a name or alias. */
-  get(name: string): Match | undefined;
-  /** Entries whose name or an alias equals this one after folding case and separators. */
-  findNormalized(name: string): Match[];
-  /** Entries whose name or an alias starts with this prefix (folded). */
-  withPrefix(prefix: string): ModelEntry[];
-  /** Up to `limit` names close to a typo; live models before retired ones, then by distance. */
-  nearest(name: string, limit?: number): Suggestion[];
-}
+import { hasBoxProviderPrefix, normalizeKey } from './boxNames';
+import type { Lookups, Match, ModelEntry, Suggestion } from './types';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const UNDERSCORE = 95;
@@ -66,7 +43,7 @@ export function nameDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /** How far a typo may be from a name and still be suggested. */
-export function suggestionLimit(key: string): number {
+function suggestionLimit(key: string): number {
   return Math.max(1.5, Math.min(4, key.length * 0.2));
 }
 

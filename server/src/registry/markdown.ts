@@ -85,14 +85,14 @@ export function readFrontMatter(lines: string[]): FrontMatter | null {
   return fm;
 }
 
-export interface Cell {
+interface Cell {
   /** The cell's text, trimmed. */
   text: string;
   /** Span of the trimmed text. */
   at: Span;
 }
 
-export interface TableRow {
+interface TableRow {
   line: number;
   cells: Cell[];
 }

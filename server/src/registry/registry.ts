@@ -8,85 +8,29 @@
  * reported as `card-conflict`.
  */
 import { FACT_LABELS } from './boxCard';
-import { canonicalBoxSpelling, hasBoxProviderPrefix, normalizeKey } from './names';
-import { buildLookups, type Lookups } from './lookup';
+import { canonicalBoxSpelling, hasBoxProviderPrefix, normalizeKey } from './boxNames';
+import { buildLookups } from './lookup';
 import type {
-  Benchmark,
   CardDiagnostic,
-  Category,
+  Conflict,
   Fact,
   FactKey,
+  FactRecord,
   FactTypes,
   Lang,
+  ModelEntry,
   Namespace,
   ParsedCard,
   ParsedCatalogue,
   ParsedDocument,
   ParsedIndex,
   Purpose,
+  Registry,
   SourceRef,
   Span,
   Status,
   Tile,
 } from './types';
-
-/** One fact of a model as the registry holds it: the winning value, the raw text per language, and where it came from. */
-export interface FactRecord<T> {
-  value: T | null;
-  raw: Partial<Record<Lang, string>>;
-  source: SourceRef;
-}
-
-export interface Conflict {
-  field: FactKey | 'status' | 'category';
-  values: Array<{ value: string; raw: string; source: SourceRef }>;
-}
-
-export interface ModelEntry {
-  id: string;
-  namespace: Namespace;
-  name: string;
-  displayName: string | null;
-  description: Partial<Record<Lang, string>>;
-  provider: string | null;
-  hosting: string | null;
-  category: Category | null;
-  status: Status;
-  successor: string | null;
-  purpose: Purpose;
-  contextWindow: number | null;
-  maxOutputTokens: number | null;
-  releaseDate: string | null;
-  knowledgeCutoff: string | null;
-  throughput: number | null;
-  openSource: boolean | null;
-  languages: string[];
-  aliases: string[];
-  links: string[];
-  /** Where the model is named: each card's name row (or the tile), first the one definition goes to. */
-  sources: SourceRef[];
-  facts: { [K in FactKey]?: FactRecord<FactTypes[K]> };
-  conflicts: Conflict[];
-  customerEnabled: boolean;
-  defaultFor: string[];
-  deprecatedDate: string | null;
-  retiredDate: string | null;
-  retiredReason: 'removed' | 'renamed' | 'legacy' | null;
-  docsUrl: string | null;
-  version: string | null;
-  inputTypes: string[];
-  outputTypes: string[];
-  benchmarks: Benchmark[];
-  capabilities: string[];
-}
-
-export interface Registry extends Lookups {
-  readonly models: readonly ModelEntry[];
-  /** Problems found in the documents, by file. */
-  readonly diagnostics: readonly CardDiagnostic[];
-  /** The documents the registry was built from, in layer order. */
-  readonly documents: readonly ParsedDocument[];
-}
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
 

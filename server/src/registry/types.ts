@@ -20,6 +20,7 @@ export interface SourceRef extends Span {
   file: string;
 }
 
+/** The problems the card parsers and the registry report about card files. */
 export type CardCode =
   | 'card-missing-field'
   | 'card-bad-value'
@@ -144,10 +145,91 @@ export interface ParsedCatalogue {
   diagnostics: CardDiagnostic[];
 }
 
-export interface Unrecognised {
+interface Unrecognised {
   kind: 'unknown';
   file: string;
   diagnostics: CardDiagnostic[];
 }
 
 export type ParsedDocument = ParsedCard | ParsedIndex | ParsedCatalogue | Unrecognised;
+
+/** One fact of a model as the registry holds it: the winning value, the raw text per language, and where it came from. */
+export interface FactRecord<T> {
+  value: T | null;
+  raw: Partial<Record<Lang, string>>;
+  source: SourceRef;
+}
+
+export interface Conflict {
+  field: FactKey | 'status' | 'category';
+  values: Array<{ value: string; raw: string; source: SourceRef }>;
+}
+
+export interface ModelEntry {
+  id: string;
+  namespace: Namespace;
+  name: string;
+  displayName: string | null;
+  description: Partial<Record<Lang, string>>;
+  provider: string | null;
+  hosting: string | null;
+  category: Category | null;
+  status: Status;
+  successor: string | null;
+  purpose: Purpose;
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  releaseDate: string | null;
+  knowledgeCutoff: string | null;
+  throughput: number | null;
+  openSource: boolean | null;
+  languages: string[];
+  aliases: string[];
+  links: string[];
+  /** Where the model is named: each card's name row (or the tile), first the one definition goes to. */
+  sources: SourceRef[];
+  facts: { [K in FactKey]?: FactRecord<FactTypes[K]> };
+  conflicts: Conflict[];
+  customerEnabled: boolean;
+  defaultFor: string[];
+  deprecatedDate: string | null;
+  retiredDate: string | null;
+  retiredReason: 'removed' | 'renamed' | 'legacy' | null;
+  docsUrl: string | null;
+  version: string | null;
+  inputTypes: string[];
+  outputTypes: string[];
+  benchmarks: Benchmark[];
+  capabilities: string[];
+}
+
+export interface Registry extends Lookups {
+  readonly models: readonly ModelEntry[];
+  /** Problems found in the documents, by file. */
+  readonly diagnostics: readonly CardDiagnostic[];
+  /** The documents the registry was built from, in layer order. */
+  readonly documents: readonly ParsedDocument[];
+}
+
+export interface Match {
+  entry: ModelEntry;
+  /** The spelling that matched: the name itself or one of its aliases. */
+  spelling: string;
+  viaAlias: boolean;
+}
+
+export interface Suggestion {
+  entry: ModelEntry;
+  distance: number;
+}
+
+export interface Lookups {
+  /** Exact spelling of a name or alias. */
+  get(name: string): Match | undefined;
+  /** Entries whose name or an alias equals this one after folding case and separators. */
+  findNormalized(name: string): Match[];
+  /** Entries whose name or an alias starts with this prefix (folded). */
+  withPrefix(prefix: string): ModelEntry[];
+  /** Up to `limit` names close to a typo; live models before retired ones, then by distance. */
+  nearest(name: string, limit?: number): Suggestion[];
+}

@@ -7,7 +7,7 @@
 const MODEL_KEYS = new Set(['model', 'models', 'modelname', 'modelid', 'deployment', 'deploymentname', 'deploymentid', 'engine', 'llm', 'llmmodel']);
 
 /** Fold a key: `model_name`, `modelName`, `ModelName`, `MODEL-NAME` → `modelname`. */
-export function foldKey(key: string): string {
+function foldKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

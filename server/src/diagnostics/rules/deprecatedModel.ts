@@ -1,22 +1,17 @@
 /** deprecated-model: a model marked deprecated that still works. */
-import type { Rule } from '../types';
+import { lifecycleRule } from './lifecycle';
 
-export const deprecatedModel: Rule = {
+export const deprecatedModel = lifecycleRule({
   code: 'deprecated-model',
-  check({ candidate, meant }) {
-    if (!meant || meant.status !== 'deprecated') return [];
-    const when = meant.deprecatedDate ? ` since ${meant.deprecatedDate}` : '';
-    const use = meant.successor ? ` Plan a move to "${meant.successor}".` : '';
-    return [
-      {
-        code: 'deprecated-model',
-        message: `"${meant.name}" is deprecated${when}; it still works but will be removed.${use}`,
-        start: candidate.value.start,
-        end: candidate.value.end,
-        suggestions: meant.successor ? [meant.successor] : [],
-        preferred: false,
-        name: meant.name,
-      },
-    ];
+  severity: 'warning',
+  summary: 'A model marked deprecated that still works.',
+  description:
+    'A model name whose vendor or Box has announced its end: it still answers, but will be removed. The message gives the deprecation date and the successor, and the fix replaces the name with the successor.',
+  status: 'deprecated',
+  preferFix: false,
+  message(m) {
+    const when = m.deprecatedDate ? ` since ${m.deprecatedDate}` : '';
+    const use = m.successor ? ` Plan a move to "${m.successor}".` : '';
+    return `"${m.name}" is deprecated${when}; it still works but will be removed.${use}`;
   },
-};
+});

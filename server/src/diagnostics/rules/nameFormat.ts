@@ -1,9 +1,13 @@
 /** name-format: a name that breaks the Box naming rules but clearly means a known model; the fix is the canonical spelling. */
 import { boxNameProblems } from '../../registry';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const nameFormat: Rule = {
+export const nameFormat = defineRule({
   code: 'name-format',
+  severity: 'warning',
+  summary: 'A name that breaks the Box naming rules but clearly means a known model.',
+  description:
+    "A Box AI API name written with one underscore after the provider, with hyphens or dots in the model part, in upper case, or with a misspelling seen in Box's own cards, when it can only mean one known model. The fix is the spelling the API accepts. Vendor ids are never rewritten into Box names.",
   check({ candidate, exact, meant }) {
     const text = candidate.value.text;
     if (!meant || (exact && !exact.viaAlias)) return [];
@@ -25,4 +29,4 @@ export const nameFormat: Rule = {
       },
     ];
   },
-};
+});

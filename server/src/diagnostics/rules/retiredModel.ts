@@ -1,23 +1,18 @@
 /** retired-model: a retired, removed, renamed or legacy name, with its date and successor. */
-import type { Rule } from '../types';
+import { lifecycleRule } from './lifecycle';
 
-export const retiredModel: Rule = {
+export const retiredModel = lifecycleRule({
   code: 'retired-model',
-  check({ candidate, meant }) {
-    if (!meant || meant.status !== 'retired') return [];
-    const how = meant.retiredReason === 'renamed' ? 'was renamed' : meant.retiredReason === 'legacy' ? 'is a legacy name no longer accepted' : 'was retired';
-    const when = meant.retiredDate ? ` on ${meant.retiredDate}` : '';
-    const use = meant.successor ? ` Use "${meant.successor}".` : '';
-    return [
-      {
-        code: 'retired-model',
-        message: `"${meant.name}" ${how}${when}.${use}`,
-        start: candidate.value.start,
-        end: candidate.value.end,
-        suggestions: meant.successor ? [meant.successor] : [],
-        preferred: meant.successor !== null,
-        name: meant.name,
-      },
-    ];
+  severity: 'error',
+  summary: 'A retired, removed, renamed or legacy model name.',
+  description:
+    "A model name that requests no longer accept: retired or removed by its vendor, renamed by Box, or a legacy name from before Box's model cards. The message gives the date and the successor, and the fix replaces the name with the successor when there is one.",
+  status: 'retired',
+  preferFix: true,
+  message(m) {
+    const how = m.retiredReason === 'renamed' ? 'was renamed' : m.retiredReason === 'legacy' ? 'is a legacy name no longer accepted' : 'was retired';
+    const when = m.retiredDate ? ` on ${m.retiredDate}` : '';
+    const use = m.successor ? ` Use "${m.successor}".` : '';
+    return `"${m.name}" ${how}${when}.${use}`;
   },
-};
+});

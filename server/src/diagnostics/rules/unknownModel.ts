@@ -1,9 +1,13 @@
 /** unknown-model: a model-context or model-shaped string that is not in the registry, with "did you mean" suggestions. */
 import { hasBoxFamily, isBoxShaped } from '../../scanner/shape';
-import type { Rule } from '../types';
+import { defineRule } from '../types';
 
-export const unknownModel: Rule = {
+export const unknownModel = defineRule({
   code: 'unknown-model',
+  severity: 'warning',
+  summary: 'A name in model context, or shaped like a model name, that is not in the registry.',
+  description:
+    "A value in a model slot (a `model` key, keyword argument or property, a builder call such as `.model(…)`), or a string shaped like a model name, that names no model the registry knows. Box names of a known family are always checked, since Box's list is closed; other names only when they are close to a known one. Up to three suggestions are given; the first is applied by Fix All only when it is unambiguous.",
   check({ candidate, exact, meant, suggest }) {
     if (exact || meant) return [];
     const text = candidate.value.text;
@@ -37,7 +41,7 @@ export const unknownModel: Rule = {
       },
     ];
   },
-};
+});
 
 /**
  * Is one id a shorter or longer form of the other that names another real model: `gpt-4` and `gpt-4o`

@@ -1,9 +1,13 @@
 /** wrong-purpose: an embeddings model in a chat slot, or a chat model in an `embeddings` slot. */
-import { slotOf } from '../../scanner/scanner';
-import type { Rule } from '../types';
+import { slotOf } from '../../scanner';
+import { defineRule } from '../types';
 
-export const wrongPurpose: Rule = {
+export const wrongPurpose = defineRule({
   code: 'wrong-purpose',
+  severity: 'error',
+  summary: 'An embeddings model in a chat slot, or a chat model in an embeddings slot.',
+  description:
+    'A chat model where an embeddings model is needed (an `embeddings` key or call), or an embeddings model in a chat slot (a chat, completion, ask or extract call, or beside chat settings such as `messages` or `max_tokens`). The suggestions are models of the right purpose in the same namespace.',
   check({ candidate, meant, registry }) {
     if (!meant) return [];
     const slot = slotOf(candidate);
@@ -29,4 +33,4 @@ export const wrongPurpose: Rule = {
       },
     ];
   },
-};
+});

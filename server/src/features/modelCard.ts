@@ -93,12 +93,12 @@ const LABELS: Record<Locale, Record<string, string>> = {
   },
 };
 
-export function label(locale: Locale, key: string): string {
+function label(locale: Locale, key: string): string {
   return LABELS[locale][key] ?? LABELS.en[key] ?? key;
 }
 
 /** Escape text for Markdown: no emphasis, links, HTML or code spans can come from a card. */
-export function escapeMarkdown(text: string): string {
+function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/[\\`*_[\]|~]/g, '\\$&')
@@ -109,7 +109,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** A name in a code span: backticks inside are impossible in names, but never trust input. */
-export function code(text: string): string {
+function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/[\r\n\u2028\u2029]+/g, ' ')}\``;
 }
 
@@ -146,7 +146,7 @@ function factText(entry: ModelEntry, key: FactKey, locale: Locale): string | nul
   }
 }
 
-export function statusLine(entry: ModelEntry, locale: Locale): string {
+function statusLine(entry: ModelEntry, locale: Locale): string {
   const L = (k: string) => label(locale, k);
   if (entry.status === 'retired') {
     const how = entry.retiredReason === 'renamed' ? L('renamed') : entry.retiredReason === 'removed' ? L('removed') : L('retired');
@@ -173,7 +173,7 @@ export function detailLine(entry: ModelEntry): string {
   return parts.join(' · ');
 }
 
-export interface CardLink {
+interface CardLink {
   file: string;
   line: number;
 }

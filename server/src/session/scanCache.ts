@@ -1,12 +1,12 @@
 /** Scan results per open document, cached by version: completion, hover and diagnostics share one scan. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { scan, type ScanResult } from './scanner/scanner';
+import { scan, type ScanResult } from '../scanner';
 
 /** How much text before and after the cursor a windowed scan reads. */
 const BEFORE = 32_768;
 const AFTER = 4_096;
 
-export class Analyzer {
+export class ScanCache {
   private readonly cache = new Map<string, { version: number; result: ScanResult }>();
 
   scan(doc: TextDocument): ScanResult {

@@ -4,7 +4,7 @@ import type { Match, Registry } from '../registry';
 
 const NAME_CHAR = /[A-Za-z0-9_.\-]/;
 
-export interface WordAt {
+interface WordAt {
   text: string;
   start: number;
   end: number;

@@ -1,15 +1,15 @@
 /** Reading card files from disk: which files in a folder can be cards, and parsing them. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { globBase, hasMagic, matchGlob } from './glob';
-import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from './registry';
+import { globBase, hasMagic, matchGlob } from '../util/glob';
+import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry';
 
 const CARD_FILE = /\.(?:md|mdx|markdown|txt)$/i;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out']);
 const MAX_FILES = 5000;
 
 /** Could this file be a card? Markdown and text files, and files without an extension (as some of Box's cards are). */
-export function isCardFileName(name: string): boolean {
+function isCardFileName(name: string): boolean {
   return CARD_FILE.test(name) || (!name.startsWith('.') && !path.extname(name));
 }
 

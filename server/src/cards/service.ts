@@ -6,9 +6,10 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { findCards, matchesCardPattern, parseCardFiles } from './cardFiles';
-import { globBase, hasMagic } from './glob';
-import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from './registry';
+import { fileURLToPath } from 'node:url';
+import { findCards, matchesCardPattern, parseCardFiles } from './files';
+import { globBase, hasMagic } from '../util/glob';
+import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
@@ -59,6 +60,16 @@ export class RegistryService {
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
       problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
     };
+  }
+
+  /** Is this URI a file among the user's cards? */
+  isUserCardUri(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    try {
+      return this.isUserCard(fileURLToPath(uri));
+    } catch {
+      return false;
+    }
   }
 
   /** Is this file one of the user's cards (by the configured globs)? */

@@ -4,7 +4,7 @@
  * with single underscores and no hyphens or dots.
  */
 
-export const BOX_PROVIDERS: readonly string[] = ['azure', 'aws', 'google', 'ibm', 'openai', 'xai'];
+const BOX_PROVIDERS: readonly string[] = ['azure', 'aws', 'google', 'ibm', 'openai', 'xai'];
 
 const PROVIDER_START = new RegExp(`^(?:${BOX_PROVIDERS.join('|')})[_\\-.]`, 'i');
 

@@ -1,0 +1,48 @@
+/** The command line's arguments: a command, its paths, and options. */
+
+export const USAGE = `Usage: model-lens <command> [options]
+
+Commands:
+  list                      every model Model Lens knows (its built-in cards)
+  cards <files|folders…>    the models in those card files and the problems found in them
+  check [paths…]            check model names in files and folders (default: the current
+                            directory), with the settings of .vscode/settings.json
+
+Options:
+  --format FORMAT           text or json; check also takes sarif and github (default: text)
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit status: 0 when fine, 1 when an error is found, 2 on bad usage.`;
+
+/** Bad usage: the message is printed with the usage, and the exit status is 2. */
+export class UsageError extends Error {}
+
+type Format = 'text' | 'json' | 'sarif' | 'github';
+
+export interface Options {
+  command: string;
+  args: string[];
+  format: Format;
+}
+
+export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  let format: Format = 'text';
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'text' && v !== 'json' && v !== 'sarif' && v !== 'github') throw new UsageError(`--format takes text, json, sarif or github, not ${v === undefined ? 'nothing' : `"${v}"`}`);
+      format = v;
+    } else if (a.startsWith('-') && a !== '-') {
+      throw new UsageError(`unknown option ${a}`);
+    } else rest.push(a);
+  }
+  const [command, ...args] = rest;
+  if (!command) throw new UsageError('no command given');
+  if (command !== 'check' && (format === 'sarif' || format === 'github')) throw new UsageError(`--format ${format} is for the check command`);
+  return { command, args, format };
+}

@@ -1,0 +1,91 @@
+/** `model-lens check`: the editor's checks over files and folders, for CI. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RegistryService, anchorDocuments } from '../cards/service';
+import { checkText } from '../diagnostics/engine';
+import { languageOfFile } from '../languages';
+import { builtinDocuments } from '../registry/builtin';
+import { LineIndex } from '../util/lineIndex';
+import { VERSION } from '../version';
+import { UsageError, type Options } from './args';
+import { collectFiles } from './files';
+import { toGithub } from './github';
+import { toJsonDiagnostic, type JsonDiagnostic } from './json';
+import { readProjectSettings } from './projectSettings';
+import { toSarif } from './sarif';
+import { formatDiagnosticLine, type Style } from './text';
+
+/** dist/cli.js lives one level below the package root, where data/cards is. */
+const packageRoot = path.resolve(__dirname, '..');
+
+export async function check(opts: Options, style: Style): Promise<number> {
+  const root = process.cwd();
+  const { settings } = await readProjectSettings(root);
+  for (const p of opts.args) {
+    try {
+      await fs.stat(path.resolve(root, p));
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`);
+    }
+  }
+  const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot));
+  if (settings.cardPaths.length) await service.configure(settings.cardPaths, [root]);
+  const registry = service.registry;
+  const files = await collectFiles(opts.args.length ? opts.args : ['.'], root, settings);
+  const diagnostics: JsonDiagnostic[] = [];
+  let skipped = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      const st = await fs.stat(file);
+      if (st.size > settings.maxFileSize) {
+        console.error(`model-lens: skipped ${path.relative(root, file)}: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
+        skipped++;
+        continue;
+      }
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const rel = path.relative(root, file) || file;
+    const result = checkText({
+      text,
+      languageId: languageOfFile(file) ?? 'plaintext',
+      path: file,
+      registry,
+      settings,
+      hrefFor: (entry) => entry.docsUrl ?? (entry.sources[0] ? pathToFileURL(entry.sources[0].file).toString() : null),
+      registryDiagnostics: service.isUserCard(file) ? service.diagnosticsFor(file) : undefined,
+    });
+    if (result.skipped) {
+      console.error(`model-lens: skipped ${rel}: ${result.skipped.reason}`);
+      skipped++;
+      continue;
+    }
+    const lines = new LineIndex(text);
+    for (const f of result.findings) {
+      const s = lines.position(f.start);
+      const e = lines.position(f.end);
+      const { severity, code, message, suggestions } = f;
+      diagnostics.push(toJsonDiagnostic({ file: rel.split(path.sep).join('/'), line: s.line, column: s.character, endLine: e.line, endColumn: e.character, severity, code, message, suggestions }));
+    }
+  }
+  switch (opts.format) {
+    case 'json':
+      console.log(JSON.stringify({ diagnostics }, null, 2));
+      break;
+    case 'sarif':
+      console.log(JSON.stringify(toSarif(diagnostics, VERSION), null, 2));
+      break;
+    case 'github':
+      for (const d of diagnostics) console.log(toGithub(d));
+      break;
+    default: {
+      for (const d of diagnostics) console.log(formatDiagnosticLine(d, style));
+      const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+      console.error(`${files.length - skipped} file(s) checked, ${skipped} skipped; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} other`);
+    }
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,80 @@
+/** The files `model-lens check` reads under the given paths: .gitignore files and `modelLens.exclude` are honoured, and only languages Model Lens reads. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isExcluded } from '../diagnostics/engine';
+import { languageOfFile } from '../languages';
+import type { Settings } from '../settings';
+import { globToRegExp, matchGlob } from '../util/glob';
+
+interface IgnoreRule {
+  base: string;
+  glob: string;
+  negate: boolean;
+  dirOnly: boolean;
+  /** Has a slash: matched from the .gitignore's folder, not anywhere. */
+  anchored: boolean;
+}
+
+function parseGitignore(text: string, base: string): IgnoreRule[] {
+  const rules: IgnoreRule[] = [];
+  for (let line of text.split(/\r?\n/)) {
+    line = line.replace(/(?<!\\)\s+$/, '');
+    if (!line || line.startsWith('#')) continue;
+    const negate = line.startsWith('!');
+    if (negate) line = line.slice(1);
+    const dirOnly = line.endsWith('/');
+    if (dirOnly) line = line.slice(0, -1);
+    const anchored = line.includes('/');
+    line = line.replace(/^\//, '');
+    rules.push({ base, glob: anchored ? line : `**/${line}`, negate, dirOnly, anchored });
+  }
+  return rules;
+}
+
+function ignored(rules: readonly IgnoreRule[], file: string, isDir: boolean): boolean {
+  let result = false;
+  for (const r of rules) {
+    if (r.dirOnly && !isDir) continue;
+    const rel = path.relative(r.base, file).split(path.sep).join('/');
+    if (rel.startsWith('..')) continue;
+    const hit = r.anchored ? globToRegExp(r.glob).test(rel) || globToRegExp(`${r.glob}/**`).test(rel) : matchGlob(r.glob, rel) || matchGlob(`${r.glob}/**`, rel);
+    if (hit) result = !r.negate;
+  }
+  return result;
+}
+
+/** Every file to check under the given paths, honouring .gitignore files and `exclude` (relative to `root`). */
+export async function collectFiles(paths: readonly string[], root: string, settings: Settings): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (p: string, rules: IgnoreRule[], explicit: boolean): Promise<void> => {
+    const st = await fs.stat(p);
+    const rel = path.relative(root, p).split(path.sep).join('/') || '.';
+    if (st.isDirectory()) {
+      if (!explicit && (path.basename(p) === '.git' || ignored(rules, p, true) || isExcluded(`${rel}/`, settings))) return;
+      let own = rules;
+      try {
+        own = [...rules, ...parseGitignore(await fs.readFile(path.join(p, '.gitignore'), 'utf8'), p)];
+      } catch {
+        // no .gitignore here
+      }
+      for (const e of (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+        if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name), own, false);
+      }
+    } else if (st.isFile()) {
+      if (!explicit && (ignored(rules, p, false) || isExcluded(rel, settings) || languageOfFile(p) === null)) return;
+      out.push(p);
+    }
+  };
+  let rootRules: IgnoreRule[] = [];
+  try {
+    rootRules = parseGitignore(await fs.readFile(path.join(root, '.gitignore'), 'utf8'), root);
+  } catch {
+    // no .gitignore at the root
+  }
+  for (const p of paths) {
+    const abs = path.resolve(root, p);
+    // A folder's own .gitignore is read by the walk; the root's applies to paths below it.
+    await walk(abs, abs === root ? [] : rootRules, true);
+  }
+  return out;
+}

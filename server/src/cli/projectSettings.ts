@@ -1,0 +1,36 @@
+/** The project's settings for the CLI: the `modelLens.*` keys of .vscode/settings.json, so the editor and CI agree. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { readSettings, type Settings } from '../settings';
+
+/** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested), JSON with comments. */
+export async function readProjectSettings(root: string): Promise<{ settings: Settings; file: string | null }> {
+  const file = path.join(root, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return { settings: readSettings(undefined), file: null };
+  }
+  const json: unknown = parseJsonc(text);
+  const nested: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+  const put = (parts: string[], value: unknown) => {
+    if (parts.some((p) => UNSAFE.has(p) || p === '')) return;
+    let obj = nested;
+    for (const p of parts.slice(0, -1)) {
+      if (!isPlain(obj[p])) obj[p] = Object.create(null) as Record<string, unknown>;
+      obj = obj[p] as Record<string, unknown>;
+    }
+    const last = parts[parts.length - 1];
+    const prev = obj[last];
+    obj[last] = isPlain(value) && isPlain(prev) ? { ...prev, ...value } : value;
+  };
+  for (const [key, value] of Object.entries(isPlain(json) ? json : {})) {
+    if (key === 'modelLens' && isPlain(value)) for (const [k, v] of Object.entries(value)) put([k], v);
+    else if (key.startsWith('modelLens.')) put(key.slice('modelLens.'.length).split('.'), value);
+  }
+  return { settings: readSettings(nested), file };
+}

@@ -1,0 +1,46 @@
+/** Suppression comments: `model-lens-ignore-next-line`, `model-lens-ignore-line`, `model-lens-disable` … `model-lens-enable`, optionally limited to rule codes. */
+import type { ScanResult } from '../scanner';
+import type { LineIndex } from '../util/lineIndex';
+import { RULE_CODES, type RuleCode } from './rules';
+
+const DIRECTIVE = /model-lens-(ignore-next-line|ignore-line|disable|enable)\b([^\n]*)/;
+
+/** Which lines (and codes) the suppression comments turn off. */
+export function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: RuleCode) => boolean {
+  const perLine = new Map<number, Set<string> | 'all'>();
+  const regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
+  let open: { from: number; codes: Set<string> | 'all' } | null = null;
+  for (const c of scan.comments) {
+    const m = DIRECTIVE.exec(c.text);
+    if (!m) continue;
+    const words = m[2].split(/[\s,]+/).filter((w) => (RULE_CODES as readonly string[]).includes(w));
+    const codes: Set<string> | 'all' = words.length ? new Set(words) : 'all';
+    const startLine = lines.position(c.start).line;
+    const endLine = lines.position(c.end).line;
+    switch (m[1]) {
+      case 'ignore-next-line':
+        perLine.set(endLine + 1, merge(perLine.get(endLine + 1), codes));
+        break;
+      case 'ignore-line':
+        perLine.set(startLine, merge(perLine.get(startLine), codes));
+        break;
+      case 'disable':
+        if (open) regions.push({ ...open, to: startLine });
+        open = { from: startLine, codes };
+        break;
+      case 'enable':
+        if (open) regions.push({ ...open, to: startLine });
+        open = null;
+        break;
+    }
+  }
+  if (open) regions.push({ ...open, to: Infinity });
+  const hits = (set: Set<string> | 'all' | undefined, code: string) => set === 'all' || (set !== undefined && set.has(code));
+  return (line, code) => hits(perLine.get(line), code) || regions.some((r) => line >= r.from && line <= r.to && hits(r.codes, code));
+}
+
+function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {
+  if (a === 'all' || b === 'all') return 'all';
+  return a ? new Set([...a, ...b]) : b;
+}
+

@@ -1,0 +1,335 @@
+/**
+ * Programming languages and JSON: one pass of a small state machine over
+ * the characters. It tracks the structures (objects, calls, arrays, blocks),
+ * the key waiting for its value (`model=`, `"model":`, `Model =`), callees
+ * and builder chains, and records string values that may be model names.
+ */
+import type { LanguageSpec } from '../languages';
+import { Ch, isDigit, isIdentPart, isIdentStart, isSpace, nextSignificant, nextSignificantIndex, onlySpaceBetween, previousSignificant } from './chars';
+import { isCandidate } from './context';
+import { scanProse } from './prose';
+import { isModelKey } from './shape';
+import { readString } from './strings';
+import type { Candidate, Container, ScanResult, Value } from './types';
+
+const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+const LITERAL_WORD = /^(?:true|false|null|None|True|False)$/;
+/** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
+const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
+
+export function scanCode(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): void {
+  new CodeScanner(text, from, to, spec, root, out).run();
+}
+
+class CodeScanner {
+  private readonly stack: Container[];
+  private top: Container;
+  /** The key waiting for its value: `model` after `model:` / `model=`. */
+  private pendingKey: string | null = null;
+  /** The last identifier (possibly dotted path) and where it ended, for keys, callees and builder calls. */
+  private lastIdent: string | null = null;
+  private lastIdentPath: string | null = null;
+  private lastIdentEnd = -1;
+  /** A string just read that may turn out to be a key (`"model": …`). */
+  private lastString: Value | null = null;
+  private lastStringEnd = -1;
+  /** `new X {` / `X(`: callee remembered across the token in between. */
+  private newCallee: string | null = null;
+  /** A builder or keyword call `.model(` waiting for its single argument. */
+  private callKey: string | null = null;
+  /** The structure of a builder chain under way (`X.builder().a(1).b(2)`). */
+  private chain: Container | null = null;
+  /** Candidates whose structure is a call, so a builder call's value can be lifted to the chain it belongs to. */
+  private readonly callMembers = new Map<Container, Candidate[]>();
+  private readonly commentStarts: Set<number>;
+  private i: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+    private readonly to: number,
+    private readonly spec: LanguageSpec,
+    root: Container,
+    private readonly out: ScanResult,
+  ) {
+    this.stack = [root];
+    this.top = root;
+    this.i = from;
+    this.commentStarts = new Set([...spec.line, ...spec.block.map((b) => b[0])].map((x) => x.charCodeAt(0)));
+  }
+
+  run(): void {
+    const { text, to } = this;
+    while (this.i < to) {
+      const c = text.charCodeAt(this.i);
+      if (isSpace(c)) {
+        if (c === Ch.LF && (this.top.kind === 'root' || this.top.kind === 'block')) {
+          // A line ends a statement here (Python, or JavaScript without semicolons): assignments on
+          // later lines are not siblings of this one. Builder chains continue in their own structure.
+          if (this.spec.python) this.pendingKey = null;
+          this.newSegment();
+        }
+        this.i++;
+      } else if (this.commentStarts.has(c) && this.comment()) {
+        // skipped
+      } else if (this.stringAt(c)) {
+        // read
+      } else if (isIdentStart(c)) this.identifier();
+      else if (isDigit(c) || (c === Ch.Minus && isDigit(text.charCodeAt(this.i + 1)) && this.pendingKey)) this.number();
+      else this.punctuation(c);
+    }
+  }
+
+  /** At a statement boundary in a block or at the top level, start a fresh set of siblings. */
+  private newSegment(): void {
+    const top = this.top;
+    if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
+      const segment: Container = { ...top, pairs: new Map() };
+      this.stack[this.stack.length - 1] = segment;
+      this.top = segment;
+    }
+  }
+
+  /** A separator ends whatever key, call or identifier was pending. */
+  private forget(): void {
+    this.pendingKey = null;
+    this.callKey = null;
+    this.lastString = null;
+    this.lastIdent = null;
+    this.lastIdentPath = null;
+  }
+
+  private pushValue(value: Value, key: string | null): void {
+    const top = this.top;
+    if (key !== null) top.pairs.set(key, value);
+    if (value.kind === 'number') return;
+    const reason = isCandidate(value.text, key);
+    if (!reason) return;
+    const cand: Candidate = { value, key, reason, container: top, inComment: false };
+    this.out.candidates.push(cand);
+    if (top.kind === 'call') {
+      const list = this.callMembers.get(top);
+      if (list) list.push(cand);
+      else this.callMembers.set(top, [cand]);
+    }
+  }
+
+  /** Open a structure; the key, callee and identifier that named it are used up. */
+  private open(kind: Container['kind'], start: number, key: string | null, callee: string | null): void {
+    const c: Container = { kind, key, callee, start, pairs: new Map(), parent: this.top };
+    this.stack.push(c);
+    this.top = c;
+    this.pendingKey = null;
+    this.newCallee = null;
+    this.lastString = null;
+    this.lastIdent = null;
+  }
+
+  private close(): void {
+    if (this.stack.length > 1) {
+      this.stack.pop();
+      this.top = this.stack[this.stack.length - 1];
+    }
+  }
+
+  /** A line or block comment at the cursor: recorded, its words scanned as prose. False when there is none. */
+  private comment(): boolean {
+    const { text, to, i } = this;
+    for (const lc of this.spec.line) {
+      if (!text.startsWith(lc, i)) continue;
+      let e = text.indexOf('\n', i);
+      if (e < 0 || e > to) e = to;
+      this.out.comments.push({ start: i, end: e, text: text.slice(i + lc.length, e) });
+      scanProse(text, i, e, this.top, this.out, true);
+      this.i = e;
+      return true;
+    }
+    for (const [o, cl] of this.spec.block) {
+      if (!text.startsWith(o, i)) continue;
+      let e = text.indexOf(cl, i + o.length);
+      e = e < 0 || e > to ? to : e + cl.length;
+      this.out.comments.push({ start: i, end: e, text: text.slice(i + o.length, Math.max(i + o.length, e - cl.length)) });
+      scanProse(text, i, e, this.top, this.out, true);
+      this.i = e;
+      return true;
+    }
+    return false;
+  }
+
+  /** A string literal at the cursor (with a C# `@`/`$` prefix): a key when a `:` follows, else a value. False when there is none. */
+  private stringAt(c: number): boolean {
+    const { text, to, spec, i } = this;
+    let quoteAt = -1;
+    let prefix = '';
+    if (c === Ch.DQuote || c === Ch.SQuote || (c === Ch.Backtick && spec.backtick)) quoteAt = i;
+    else if (spec.csharp && (c === Ch.At || c === Ch.Dollar)) {
+      let j = i;
+      while (j < to && (text.charCodeAt(j) === Ch.At || text.charCodeAt(j) === Ch.Dollar) && j - i < 3) j++;
+      if (text.charCodeAt(j) === Ch.DQuote) {
+        quoteAt = j;
+        prefix = text.slice(i, j);
+      }
+    }
+    if (quoteAt < 0) return false;
+    const r = readString(text, quoteAt, to, spec, prefix);
+    const value: Value = { text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined };
+    this.i = r.next;
+    // A string followed by `:` is a key (JSON, JS object literals, Python dicts), unless it is the
+    // first branch of a conditional (`cond ? "a" : "b"`).
+    if (
+      nextSignificant(text, r.next, to) === Ch.Colon &&
+      text.charCodeAt(nextSignificantIndex(text, r.next, to) + 1) !== Ch.Colon &&
+      previousSignificant(text, quoteAt - prefix.length, this.from) !== Ch.Question
+    ) {
+      this.lastString = value;
+      this.lastStringEnd = r.next;
+      return true;
+    }
+    this.pushValue(value, this.callKey ?? this.pendingKey);
+    this.pendingKey = null;
+    this.callKey = null;
+    this.lastIdent = null;
+    return true;
+  }
+
+  private identifier(): void {
+    const { text, to, spec, i } = this;
+    let j = i + 1;
+    while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j);
+    // Python string prefixes: r"…", f'…', rb"…".
+    if (spec.python && PY_PREFIX.test(word) && (text.charCodeAt(j) === Ch.DQuote || text.charCodeAt(j) === Ch.SQuote)) {
+      const r = readString(text, j, to, spec, word);
+      this.i = r.next;
+      this.pushValue({ text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined }, this.callKey ?? this.pendingKey);
+      this.pendingKey = null;
+      this.callKey = null;
+      return;
+    }
+    // Dotted paths: `client.embeddings.create`.
+    const dotted = this.lastIdentEnd >= 0 && this.lastIdentEnd === i - 1 && text.charCodeAt(i - 1) === Ch.Dot && this.lastIdentPath !== null;
+    this.lastIdentPath = dotted ? `${this.lastIdentPath}.${word}` : word;
+    if (word === 'new') this.newCallee = '';
+    else if (this.newCallee === '') this.newCallee = word;
+    else if (this.newCallee !== null && text.charCodeAt(i - 1) === Ch.Dot) this.newCallee = `${this.newCallee}.${word}`;
+    if (this.pendingKey && LITERAL_WORD.test(word)) {
+      this.top.pairs.set(this.pendingKey, { text: word, start: i, end: j, kind: 'bare' });
+      this.pendingKey = null;
+    }
+    this.lastIdent = word;
+    this.lastIdentEnd = j;
+    this.i = j;
+  }
+
+  private number(): void {
+    const { text, to, i } = this;
+    let j = i + 1;
+    while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
+    const key = this.callKey ?? this.pendingKey;
+    if (key !== null) this.top.pairs.set(key, { text: text.slice(i, j).replace(/_/g, ''), start: i, end: j, kind: 'number' });
+    this.pendingKey = null;
+    this.callKey = null;
+    this.lastIdent = null;
+    this.i = j;
+  }
+
+  private punctuation(c: number): void {
+    if (c === Ch.Colon || c === Ch.Eq) return this.assignment(c);
+    if (c === Ch.LBrace || c === Ch.LBracket) return this.openBrace(c);
+    if (c === Ch.LParen) return this.openCall();
+    if (c === Ch.RBrace || c === Ch.RBracket || c === Ch.RParen) return this.closeStructure(c);
+    if (c === Ch.Comma) this.forget();
+    else if (c === Ch.Semi) {
+      // A statement ends: in a block, later statements are not siblings of earlier ones.
+      this.newSegment();
+      this.forget();
+      this.newCallee = null;
+    } else if (c !== Ch.Dot) {
+      this.lastString = null;
+      if (c !== Ch.Lt && c !== Ch.Gt) this.lastIdent = null;
+    }
+    this.i++;
+  }
+
+  /** `:` or `=`: the identifier or string before it becomes the pending key (unless it is an operator). */
+  private assignment(c: number): void {
+    const { text, i } = this;
+    const next = text.charCodeAt(i + 1);
+    const prev = text.charCodeAt(i - 1);
+    if (c === Ch.Eq && (next === Ch.Eq || next === Ch.Gt || OPERATOR_BEFORE_EQ.has(prev))) {
+      // ==, =>, !=, <=, +=, … : not an assignment.
+      this.pendingKey = null;
+      this.i += next === Ch.Eq || next === Ch.Gt ? 2 : 1;
+      return;
+    }
+    if (c === Ch.Colon && next === Ch.Colon) {
+      this.i += 2;
+      return;
+    }
+    if (this.lastString && this.lastStringEnd >= 0 && onlySpaceBetween(text, this.lastStringEnd, i)) this.pendingKey = this.lastString.text;
+    else if (this.lastIdent !== null && onlySpaceBetween(text, this.lastIdentEnd, i)) this.pendingKey = this.lastIdent;
+    else if (!(c === Ch.Eq && prev === Ch.Colon)) this.pendingKey = null; // Go's := keeps the key from before the colon
+    this.lastString = null;
+    this.lastIdent = null;
+    this.i++;
+  }
+
+  private openBrace(c: number): void {
+    const { text, i } = this;
+    const key = this.pendingKey ?? (this.lastString && onlySpaceBetween(text, this.lastStringEnd, i) ? this.lastString.text : null);
+    const named = c === Ch.LBrace && this.lastIdentPath && this.lastIdentEnd >= 0 && onlySpaceBetween(text, this.lastIdentEnd, i) ? this.lastIdentPath : null;
+    const callee = this.newCallee || named;
+    const kind = c === Ch.LBracket ? 'array' : key !== null || callee || !startsBlock(text, this.from, i, this.lastIdent) ? 'object' : 'block';
+    this.open(kind, i, key, callee);
+    this.i++;
+  }
+
+  private openCall(): void {
+    const { text, i, lastIdent, lastIdentEnd } = this;
+    const callee = this.lastIdentPath && lastIdentEnd >= 0 && onlySpaceBetween(text, lastIdentEnd, i) ? this.lastIdentPath : null;
+    const builder = callee !== null && lastIdent !== null && text.charCodeAt(lastIdentEnd - lastIdent.length - 1) === Ch.Dot;
+    // `.model("…")`: the single argument of a builder call takes the method name as its key.
+    const builderKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
+    this.open('call', i, this.pendingKey, this.newCallee || callee);
+    this.callKey = builderKey;
+    this.i++;
+  }
+
+  private closeStructure(c: number): void {
+    const closed = this.top;
+    this.close();
+    const members = this.callMembers.get(closed);
+    this.callMembers.delete(closed);
+    // Builder chains: `new X.Builder().model("x").numTokensForCompletion(9).build()` — the pairs of the
+    // chain's calls belong together, in a structure named after the chain's first call.
+    const continues = c === Ch.RParen && nextSignificant(this.text, this.i + 1, this.to) === Ch.Dot;
+    if (closed.kind === 'call' && closed.callee) {
+      const method = closed.callee.slice(closed.callee.lastIndexOf('.') + 1);
+      const v = closed.pairs.size === 1 ? closed.pairs.get(method) : undefined;
+      if (continues && !this.chain) this.chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Map(), parent: this.top };
+      const target = this.chain ?? this.top;
+      if (v) {
+        target.pairs.set(method, v);
+        for (const cand of members ?? []) if (cand.key === method) cand.container = target;
+      }
+    }
+    if (!continues) this.chain = null;
+    this.forget();
+    this.i++;
+  }
+}
+
+/** Does a `{` at `at` open a code block (after `)`, `;`, `{`, `}`, `else`, `try`…) rather than an object literal? */
+function startsBlock(text: string, from: number, at: number, lastIdent: string | null): boolean {
+  let k = at - 1;
+  while (k >= from && /\s/.test(text[k])) k--;
+  if (k < from) return true;
+  const p = text.charCodeAt(k);
+  if (p === Ch.RParen || p === Ch.Semi || p === Ch.LBrace || p === Ch.RBrace || p === Ch.Gt) return true;
+  return lastIdent !== null && /^(?:else|try|do|finally|static|get|set)$/.test(lastIdent);
+}
+
+/** Builder-method names whose argument is a keyed value: `model`, `numTokensForCompletion`, `maxTokens`… */
+function isBuilderKey(name: string): boolean {
+  return isModelKey(name) || /tokens/i.test(name);
+}

@@ -1,0 +1,57 @@
+/** What a value's context says: is it a candidate at all, which slot it fills, whose names the file uses, which candidate is at an offset. */
+import { isEmbeddingsName, isModelKey, isModelShaped, isNameLike } from './shape';
+import type { Candidate, Container, ScanResult } from './types';
+
+/** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
+export function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
+  // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
+  if (key !== null && isModelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
+  if (isModelShaped(text)) return 'shape';
+  return null;
+}
+
+const BOX_HINT = /\bai_agent|\bbox[_-]?sdk|box_sdk_gen|box-typescript-sdk|Box\.Sdk|com\.box\.sdk|\bBoxClient\b|\bboxsdk\b|num_tokens_for_completion|numTokensForCompletion|NumTokensForCompletion|BOX_AI_|\b(?:azure|aws|google|ibm|xai)__/;
+const VENDOR_HINT = /\bfrom openai\b|\bimport openai\b|require\(['"]openai['"]\)|from ['"]openai['"]|\bAzureOpenAI\b|\bOpenAIClient\b|\bchat\.completions\b|\banthropic\b|@anthropic-ai|google\.generativeai|@google\/genai|langchain/;
+
+/** A hint of whose names a file uses: Box API names or a vendor SDK's ids (or no telling). */
+export function fileFlavor(text: string): 'box' | 'vendor' | null {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const box = BOX_HINT.test(head);
+  const vendor = VENDOR_HINT.test(head);
+  return box && !vendor ? 'box' : vendor && !box ? 'vendor' : null;
+}
+
+const CHAT_CONTEXT = /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i;
+const CHAT_SIBLING = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
+
+/** The slot a candidate fills: an embeddings model, a chat model, or unknown. */
+export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
+  if (isEmbeddingsName(c.key)) return 'embeddings';
+  // The structure itself and up to two around it (`create({ model })`, `Embeddings = new X { Model = … }`).
+  let depth = 0;
+  for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
+    if (isEmbeddingsName(k.key) || isEmbeddingsName(k.callee)) return 'embeddings';
+  }
+  depth = 0;
+  for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
+    if (CHAT_CONTEXT.test(`${k.key ?? ''} ${k.callee ?? ''}`)) return 'chat';
+  }
+  for (const sib of c.container.pairs.keys()) if (CHAT_SIBLING.test(sib)) return 'chat';
+  return null;
+}
+
+/** The candidate whose value contains the offset (ends inclusive, so a cursor right after the last character counts). */
+export function candidateAt(result: ScanResult, offset: number): Candidate | undefined {
+  let lo = 0;
+  let hi = result.candidates.length - 1;
+  const list = result.candidates;
+  // Candidates are mostly in order; fall back to a linear pass when they are not.
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = list[mid].value;
+    if (offset < v.start) hi = mid - 1;
+    else if (offset > v.end) lo = mid + 1;
+    else return list[mid];
+  }
+  return list.find((c) => offset >= c.value.start && offset <= c.value.end);
+}

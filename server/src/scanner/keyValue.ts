@@ -1,0 +1,57 @@
+/** .env, INI, TOML and properties files: `key = value` lines, `[section]` headers and comment lines. */
+import { GENERIC, type LanguageSpec } from '../languages';
+import { scanCode } from './code';
+import { isCandidate } from './context';
+import { scanProse } from './prose';
+import type { Container, ScanResult, Value } from './types';
+import { scalar } from './yaml';
+
+export function scanKeyValue(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): void {
+  const kv = spec.keyvalue ?? { comments: spec.line, separators: '=' };
+  const separators = escapeClass(kv.separators);
+  const assignment = new RegExp(`^(?:export\\s+)?("[^"]*"|'[^']*'|[^\\s${separators}]+)\\s*[${separators}]\\s*`);
+  let container = root;
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const trimmed = line.trimStart();
+    const lead = line.length - trimmed.length;
+    if (kv.comments.some((cm) => trimmed.startsWith(cm))) {
+      out.comments.push({ start: lineStart + lead, end: lineStart + line.length, text: trimmed.slice(1) });
+      scanProse(text, lineStart + lead, lineStart + line.length, container, out, true);
+    } else if (/^\[\[?[^\]]+\]\]?\s*$/.test(trimmed)) {
+      const name = trimmed.replace(/^\[+|\]+\s*$/g, '').trim();
+      container = { kind: 'section', key: name.split('.').pop() ?? name, callee: name, start: lineStart, pairs: new Map(), parent: root };
+    } else {
+      const m = assignment.exec(trimmed);
+      if (m) scanAssignment(text, lineStart, line, lead + m[0].length, m[1].replace(/^["']|["']$/g, ''), container, out);
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+function scanAssignment(text: string, lineStart: number, line: string, valueFrom: number, key: string, container: Container, out: ScanResult): void {
+  let rest = line.slice(valueFrom);
+  const q = rest.charCodeAt(0);
+  if (q !== 34 && q !== 39) {
+    const hash = rest.search(/\s[#;]/);
+    if (hash >= 0) rest = rest.slice(0, hash);
+  }
+  if (rest.trim().startsWith('{') || rest.trim().startsWith('[')) {
+    scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Map(), parent: container }, out);
+    return;
+  }
+  const v = scalar(lineStart + valueFrom, rest);
+  const value: Value = v ?? { text: '', start: lineStart + valueFrom, end: lineStart + valueFrom, kind: 'bare' };
+  container.pairs.set(key, value);
+  if (value.kind !== 'number') {
+    const reason = isCandidate(value.text, key);
+    if (reason) out.candidates.push({ value, key, reason, container, inComment: false });
+  }
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\\\]^-]/g, '\\$&');
+}

@@ -1,0 +1,51 @@
+/** What the scanner finds: values that may be model names, with their context, and the comments. Offsets are UTF-16 code units. */
+
+export interface Value {
+  /** The text as written between the quotes (escapes are not interpreted; names have none). */
+  text: string;
+  start: number;
+  end: number;
+  kind: 'string' | 'number' | 'bare';
+  /** The closing quote is missing (the user is typing). */
+  open?: boolean;
+}
+
+export interface Container {
+  kind: 'object' | 'call' | 'array' | 'block' | 'mapping' | 'section' | 'root';
+  /** The key this structure is the value of (`embeddings` in `"embeddings": {…}`). */
+  key: string | null;
+  /** For calls and `new X {…}`: the callee, with its dotted path (`client.embeddings.create`). */
+  callee: string | null;
+  start: number;
+  /** Key → value of the scalar members seen in this structure. */
+  pairs: Map<string, Value>;
+  parent: Container | null;
+}
+
+export interface Candidate {
+  value: Value;
+  /** The key, keyword argument, property or builder call the value belongs to. */
+  key: string | null;
+  /** Why this is a candidate: a model key, or the shape of the text. */
+  reason: 'key' | 'shape';
+  container: Container;
+  /** Inside a comment (only prose scanning finds these). */
+  inComment: boolean;
+}
+
+interface Comment {
+  start: number;
+  end: number;
+  /** The text of the comment without its delimiters. */
+  text: string;
+}
+
+export interface ScanResult {
+  candidates: Candidate[];
+  comments: Comment[];
+}
+
+/** A fresh top-level structure starting at `start`. */
+export function rootContainer(start: number): Container {
+  return { kind: 'root', key: null, callee: null, start, pairs: new Map(), parent: null };
+}
