@@ -1,0 +1,99 @@
+/** The manifest, the README and the code's own tables say the same thing: languages, rules, layout, version. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { RULE_METADATA } from '../../server/src/diagnostics/rules';
+import { FILE_GLOBS, LANGUAGES, languageOfFile } from '../../server/src/languages';
+import { DEFAULT_RULES, SEVERITIES } from '../../server/src/settings';
+import { VERSION } from '../../server/src/version';
+import { ROOT } from '../helpers';
+
+interface Manifest {
+  version: string;
+  activationEvents: string[];
+  contributes: { configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> } };
+}
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+test('activation events are the language table (plus .env files and start-up)', () => {
+  const expected = [...LANGUAGES.map((l) => `onLanguage:${l.id}`), 'workspaceContains:**/.env', 'onStartupFinished'];
+  assert.deepEqual(manifest.activationEvents, expected);
+});
+
+test('the language table: unique ids and extensions, and the CLI reads what the table names', () => {
+  const ids = LANGUAGES.map((l) => l.id);
+  assert.equal(new Set(ids).size, ids.length);
+  const exts = LANGUAGES.flatMap((l) => l.extensions);
+  assert.equal(new Set(exts).size, exts.length);
+  const globbed = /^\*\*\/\*\.\{([^{}]*)\}$/.exec(FILE_GLOBS[0])?.[1].split(',') ?? [];
+  for (const g of FILE_GLOBS) assert.ok((g.match(/\{/g) ?? []).length <= 1, `${g}: VS Code's globs allow no nested braces`);
+  for (const l of LANGUAGES) for (const e of l.extensions) {
+    assert.equal(languageOfFile(`src/file${e}`), l.id);
+    assert.equal(languageOfFile(`src/FILE${e.toUpperCase()}`), l.id);
+    assert.ok(globbed.includes(e.slice(1)), `Check Workspace's glob has ${e}`);
+  }
+  assert.equal(globbed.length, exts.length);
+  assert.equal(languageOfFile('.env'), 'dotenv');
+  assert.equal(languageOfFile('config/.env.local'), 'dotenv');
+  assert.equal(languageOfFile('prod.env'), 'dotenv');
+  assert.equal(languageOfFile('Makefile'), null);
+  assert.equal(languageOfFile('image.png'), null);
+});
+
+test('the modelLens.rules schema is the rules metadata', () => {
+  const rules = manifest.contributes.configuration.properties['modelLens.rules'];
+  assert.deepEqual(rules.default, DEFAULT_RULES);
+  const expected = Object.fromEntries(
+    RULE_METADATA.map((r) => [
+      r.code,
+      {
+        type: 'string',
+        enum: [...SEVERITIES],
+        ...(r.severity === 'as-found' ? {} : { default: r.severity }),
+        description: r.severity === 'as-found' ? `${r.summary} Unset: the severity the card parser gives each problem.` : r.summary,
+      },
+    ]),
+  );
+  assert.deepEqual(rules.properties, expected);
+});
+
+test("the README's rule table and rule sections are the rules metadata", () => {
+  for (const r of RULE_METADATA) {
+    const row = `| [\`${r.code}\`](#${r.code}) | ${r.severity === 'as-found' ? 'as found' : r.severity} | ${r.summary} |`;
+    assert.ok(readme.includes(row), `README table row for ${r.code}`);
+    assert.ok(readme.includes(`#### \`${r.code}\`\n\n${r.description}\n`), `README section for ${r.code}`);
+  }
+  const codes = RULE_METADATA.map((r) => r.code);
+  assert.equal(new Set(codes).size, codes.length);
+  for (const r of RULE_METADATA) assert.ok(r.summary.endsWith('.') && r.description.length > r.summary.length, r.code);
+});
+
+test("the README's Layout table matches the tree", () => {
+  const section = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## Licence'));
+  const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+  for (const p of listed) assert.ok(existsSync(path.join(ROOT, p)), `${p} is in the Layout table but not in the tree`);
+  for (const dir of ['server/src', 'client/src']) {
+    for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const p = `${dir}/${e.name}${e.isDirectory() ? '/' : ''}`;
+      const covered = listed.includes(p) || listed.includes(`${dir}/`);
+      assert.ok(covered, `${p} is not in the README's Layout table`);
+    }
+  }
+  const loose = readdirSync(path.join(ROOT, 'server/src'), { withFileTypes: true }).filter((e) => e.isFile());
+  assert.ok(loose.length <= 6, `${loose.length} loose files at the root of server/src`);
+});
+
+test('one version, from package.json', () => {
+  assert.equal(VERSION, manifest.version);
+});
+
+test('no source file over 500 lines', () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  for (const f of [...walk(path.join(ROOT, 'server/src')), ...walk(path.join(ROOT, 'client/src'))]) {
+    const lines = readFileSync(f, 'utf8').split('\n').length;
+    assert.ok(lines <= 500, `${path.relative(ROOT, f)} has ${lines} lines`);
+  }
+});
