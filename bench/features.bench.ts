@@ -46,7 +46,7 @@ export function benchmarks() {
   const completion = measure(500, (i) => {
     const doc = TextDocument.create('file:///bench.py', 'python', i + 1, text);
     const site = completionSite(doc, offset, analyzer.scan(doc));
-    const items = completionItems(site!, doc, registry);
+    const { items } = completionItems(site!, doc, registry);
     resolveCompletion(items[0], registry, 'en');
   });
   const doc = TextDocument.create('file:///bench.py', 'python', 1, text);

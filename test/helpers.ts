@@ -1,6 +1,8 @@
 /** Paths and small helpers shared by the tests. */
 import * as path from 'node:path';
 import { readFileSync } from 'node:fs';
+import type { ParsedDocument } from '../server/src/registry';
+import { reviveSpans } from '../server/src/registry/compiledIndex';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const SHARED = path.resolve(ROOT, '..', 'shared');
@@ -22,4 +24,11 @@ export function manifest(): Array<{ lang: string; set: string; source: string; d
       const [lang, set, source, date, , , file] = l.split('\t');
       return { lang, set, source, date, file };
     });
+}
+
+/** The registry exactly as the build ships it: our cards and the embedded catalogue, from the compiled index (`npm run build` makes it). */
+export function shippedDocuments(): ParsedDocument[] {
+  const index = JSON.parse(readFileSync(path.join(ROOT, 'out', 'registry-index.json'), 'utf8')) as { documents: ParsedDocument[] };
+  reviveSpans(index.documents);
+  return index.documents;
 }

@@ -66,8 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     }
     const s = lastStatus;
     item.text = `$(telescope) ${s.models} models`;
-    const folders = s.cardFolders.length ? `built-in cards + ${s.userCards} from ${s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : 'built-in cards';
-    const parts = [folders];
+    // Each source with its date: our cards (when checked), the catalogues (how current their data is).
+    const sources = (s.sources ?? []).map((src) => `${src.label} (${src.models}${src.date ? `, ${src.date}` : ''})`).join(', ');
+    const folders = s.cardFolders.length ? ` · ${s.userCards + s.userCatalogs} file(s) from ${s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : '';
+    const parts = [sources + folders];
     if (s.problems) parts.push(`${s.problems} card problem${s.problems === 1 ? '' : 's'}`);
     if (lastCheck) parts.push(`last check ${lastCheck}`);
     if (restarts) parts.push(`server restarted after a crash (${restarts})`);

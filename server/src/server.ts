@@ -26,7 +26,7 @@ import { DocumentChecker } from './features/documentDiagnostics';
 import { hover } from './features/hover';
 import { localeOf, type Locale } from './features/modelCard';
 import { modelList } from './features/modelList';
-import { builtinDocuments } from './registry/builtin';
+import { builtinCards, builtinDocuments } from './registry/builtin';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
 import { readSettings, type Settings } from './settings';
@@ -37,7 +37,7 @@ const documents = new TextDocuments(TextDocument);
 const scans = new ScanCache();
 const workspace = new Workspace();
 /** dist/server.js lives one level below the extension root, where data/cards is. */
-const service = new RegistryService(anchorDocuments(builtinDocuments, path.resolve(__dirname, '..')));
+const service = new RegistryService(anchorDocuments(builtinDocuments, path.resolve(__dirname, '..')), builtinCards);
 
 let locale: Locale = 'en';
 let settings: Settings = readSettings(undefined);
@@ -98,10 +98,11 @@ async function applySettings(): Promise<void> {
   settings = await pullSettings();
   watcher?.dispose();
   watcher = null;
-  if (client.watchDynamically && settings.cardPaths.length) {
-    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: workspace.cardWatchers(settings.cardPaths, client.relativePatterns) });
+  const watched = [...settings.cardPaths, ...settings.catalogs];
+  if (client.watchDynamically && watched.length) {
+    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: workspace.cardWatchers(watched, client.relativePatterns) });
   }
-  await service.configure(settings.cardPaths, workspace.folders);
+  await service.configure(settings, workspace.folders);
   refreshDiagnostics();
 }
 

@@ -11,6 +11,8 @@ export type { RuleCode, RuleSeverity };
 export interface Settings {
   /** Globs (relative to each workspace folder) or folders of the user's own model cards, loaded over the built-in ones. */
   cardPaths: string[];
+  /** Catalogue files (models.dev or LiteLLM JSON), or globs or folders of them, loaded over the built-in catalogue and below every card. */
+  catalogs: string[];
   /** Names or globs of private deployments that are never reported. */
   allow: string[];
   /** Files (globs) that are never checked. */
@@ -26,6 +28,7 @@ export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = Object.fro
 
 const DEFAULT_SETTINGS: Settings = {
   cardPaths: [],
+  catalogs: [],
   allow: [],
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
   rules: DEFAULT_RULES,
@@ -49,6 +52,7 @@ export function readSettings(raw: unknown): Settings {
   const max = typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize > 0 ? o.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   return {
     cardPaths: strings(o.cardPaths, DEFAULT_SETTINGS.cardPaths),
+    catalogs: strings(o.catalogs, DEFAULT_SETTINGS.catalogs),
     allow: strings(o.allow, DEFAULT_SETTINGS.allow),
     exclude: strings(o.exclude, DEFAULT_SETTINGS.exclude),
     rules,

@@ -10,7 +10,7 @@ import { CORPUS, DIST, ROOT, SEEDS } from '../helpers';
 const CLI = path.join(DIST, 'cli.js');
 
 function run(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -24,6 +24,7 @@ interface JsonModel {
   releaseDate: string | null;
   knowledgeCutoff: string | null;
   sources: Array<{ file: string; line: number }>;
+  catalogs: string[];
 }
 interface JsonDiagnostic {
   file: string;
@@ -37,7 +38,7 @@ interface JsonDiagnostic {
   suggestions: string[];
 }
 
-const MODEL_KEYS = ['id', 'namespace', 'name', 'provider', 'hosting', 'category', 'status', 'successor', 'purpose', 'contextWindow', 'maxOutputTokens', 'releaseDate', 'knowledgeCutoff', 'throughput', 'openSource', 'aliases', 'links', 'sources'];
+const MODEL_KEYS = ['id', 'namespace', 'name', 'provider', 'hosting', 'category', 'status', 'successor', 'purpose', 'contextWindow', 'maxOutputTokens', 'maxOutputBound', 'releaseDate', 'knowledgeCutoff', 'throughput', 'openSource', 'aliases', 'links', 'sources', 'catalogs'];
 
 test('list --format json: the whole registry in the documented shape', () => {
   const r = run(['list', '--format', 'json']);
@@ -49,13 +50,13 @@ test('list --format json: the whole registry in the documented shape', () => {
     for (const k of ['contextWindow', 'maxOutputTokens'] as const) assert.ok(m[k] === null || Number.isInteger(m[k]), `${m.name}.${k}`);
     for (const k of ['releaseDate', 'knowledgeCutoff'] as const) assert.ok(m[k] === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(m[k]!), `${m.name}.${k}=${m[k]}`);
     assert.ok(['available', 'preview', 'beta', 'deprecated', 'retired'].includes(m.status));
-    assert.ok(m.sources.length > 0 && m.sources.every((s) => s.line >= 1));
+    assert.ok((m.sources.length > 0 || m.catalogs.length > 0) && m.sources.every((s) => s.line >= 1), `${m.name} has no source`);
   }
   const mini = models.find((m) => m.name === 'azure__openai__gpt_4o_mini')!;
   assert.equal(mini.contextWindow, 128_000);
   assert.equal(mini.maxOutputTokens, 16_000);
   assert.equal(mini.releaseDate, '2024-07-18');
-  assert.deepEqual(mini.links, ['gpt-4o-mini']);
+  assert.deepEqual([...(mini.links as string[])].sort(), ['gpt-4o-mini', 'gpt-4o-mini-2024-07-18']);
 });
 
 test('list: aligned text columns for people, no colour when not on a terminal', () => {

@@ -89,9 +89,9 @@ export class TestClient {
     return client;
   }
 
-  async waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  async waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
     const t0 = Date.now();
-    while (!check()) {
+    while (!(await check())) {
       if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -115,6 +115,12 @@ export class TestClient {
   async completion(uri: string, position: Position): Promise<CompletionItem[]> {
     const r = (await this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
     return r === null ? [] : Array.isArray(r) ? r : r.items;
+  }
+
+  /** The whole completion answer, as a list (with `isIncomplete`). */
+  async completionList(uri: string, position: Position): Promise<CompletionList> {
+    const r = (await this.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionItem[] | CompletionList | null;
+    return r === null ? { isIncomplete: false, items: [] } : Array.isArray(r) ? { isIncomplete: false, items: r } : r;
   }
 
   resolve(item: CompletionItem): Promise<CompletionItem> {

@@ -61,7 +61,7 @@ test('vendor ids of the seeds are known and linked to their Box names', async ()
     const v = r.get(vendor)?.entry;
     assert.equal(v?.namespace, 'vendor', vendor);
     assert.ok(v?.links.includes(box), `${vendor} → ${box}`);
-    assert.ok(r.get(box)?.entry.links.includes(vendor), `${box} → ${vendor}`);
+    assert.ok(r.get(box)?.entry.links.includes(v!.name), `${box} → ${v!.name}`);
   }
 });
 

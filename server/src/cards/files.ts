@@ -1,15 +1,22 @@
-/** Reading card files from disk: which files in a folder can be cards, and parsing them. */
+/** Reading model data from disk: which files in a folder can be cards or catalogues, and parsing them. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { globBase, hasMagic, matchGlob } from '../util/glob';
 import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry';
+import { MAX_CATALOG_BYTES } from '../registry/bulk/common';
+import { parseCatalog } from '../registry/parse';
+
+/** Cards (Markdown) or bulk catalogues (JSON). */
+export type DataKind = 'card' | 'catalog';
 
 const CARD_FILE = /\.(?:md|mdx|markdown|txt)$/i;
+const CATALOG_FILE = /\.json$/i;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out']);
 const MAX_FILES = 5000;
 
-/** Could this file be a card? Markdown and text files, and files without an extension (as some of Box's cards are). */
-function isCardFileName(name: string): boolean {
+/** Could this file be a card (Markdown and text files, and files without an extension, as some of Box's cards are) or a catalogue (JSON)? */
+function isDataFileName(name: string, kind: DataKind): boolean {
+  if (kind === 'catalog') return CATALOG_FILE.test(name);
   return CARD_FILE.test(name) || (!name.startsWith('.') && !path.extname(name));
 }
 
@@ -18,26 +25,26 @@ export async function collectCardFiles(paths: readonly string[]): Promise<string
   const out = new Set<string>();
   for (const p of paths) {
     await fs.stat(p); // a missing path is the caller's error, not an empty result
-    for (const f of await findCards(process.cwd(), p)) out.add(f);
+    for (const f of await findDataFiles(process.cwd(), p, 'card')) out.add(f);
   }
   return [...out].sort();
 }
 
 /**
- * Is `file` one of the cards a `cardPaths` entry names? A path without wildcards names a file (any name)
- * or a folder (its card-like files); a glob is matched relative to `folder`.
+ * Is `file` one of the files a `cardPaths` or `catalogs` entry names? A path without wildcards names a file
+ * (any name) or a folder (its cards, or its JSON files); a glob is matched relative to `folder`.
  */
-export function matchesCardPattern(folder: string, pattern: string, file: string): boolean {
+export function matchesDataPattern(folder: string, pattern: string, file: string, kind: DataKind): boolean {
   if (!hasMagic(pattern)) {
     const target = path.resolve(folder, pattern);
-    return file === target || (file.startsWith(target + path.sep) && isCardFileName(path.basename(file)));
+    return file === target || (file.startsWith(target + path.sep) && isDataFileName(path.basename(file), kind));
   }
   const rel = path.relative(folder, file).split(path.sep).join('/');
-  return !rel.startsWith('..') && matchGlob(pattern, rel) && isCardFileName(path.basename(file));
+  return !rel.startsWith('..') && matchGlob(pattern, rel) && isDataFileName(path.basename(file), kind);
 }
 
-/** The files a card path or glob names, relative to `folder`; unreadable places are skipped, at most MAX_FILES. */
-export async function findCards(folder: string, pattern: string): Promise<string[]> {
+/** The files a card or catalogue path or glob names, relative to `folder`; unreadable places are skipped, at most MAX_FILES. */
+export async function findDataFiles(folder: string, pattern: string, kind: DataKind): Promise<string[]> {
   const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
   const out: string[] = [];
   const walk = async (p: string): Promise<void> => {
@@ -49,7 +56,7 @@ export async function findCards(folder: string, pattern: string): Promise<string
       return;
     }
     if (st.isFile()) {
-      if (matchesCardPattern(folder, pattern, p)) out.push(p);
+      if (matchesDataPattern(folder, pattern, p, kind)) out.push(p);
       return;
     }
     if (!st.isDirectory()) return;
@@ -68,15 +75,17 @@ export async function findCards(folder: string, pattern: string): Promise<string
   return out;
 }
 
-/** Read and parse files. Unreadable or oversized files are skipped, not fatal. */
+/** Read and parse files: JSON files as catalogues (dated by their modification time), the rest as cards. Unreadable or oversized files are skipped, not fatal. */
 export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f): Promise<ParsedDocument[]> {
   const docs: ParsedDocument[] = [];
   for (const file of files) {
     try {
       const st = await fs.stat(file);
-      if (st.size > MAX_CARD_BYTES) continue;
+      const catalog = CATALOG_FILE.test(file);
+      if (!st.isFile() || st.size > (catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES)) continue;
       const text = await fs.readFile(file, 'utf8');
-      docs.push(parseDocument(displayPath(file), text));
+      const shown = displayPath(file);
+      docs.push(catalog ? parseCatalog(shown, text, { label: `catalogue ${shown}`, date: st.mtime.toISOString().slice(0, 10) }) : parseDocument(shown, text));
     } catch {
       // A file that vanished or cannot be read is simply not a card.
     }

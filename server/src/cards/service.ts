@@ -1,47 +1,67 @@
 /**
- * The live registry: built-in cards plus the user's card folders
- * (`modelLens.cardPaths`). Reloads run in the background and swap the
- * registry in one step when complete: requests always answer from the last
- * complete registry and never wait on the disk.
+ * The live registry: built-in data plus the user's card folders
+ * (`modelLens.cardPaths`) and catalogue files (`modelLens.catalogs`).
+ * Reloads run in the background and swap the registry in one step when
+ * complete: requests always answer from the last complete registry and
+ * never wait on the disk.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findCards, matchesCardPattern, parseCardFiles } from './files';
-import { globBase, hasMagic } from '../util/glob';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
-
+import { globBase, hasMagic } from '../util/glob';
+import { findDataFiles, matchesDataPattern, parseCardFiles, type DataKind } from './files';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
-  const abs = (f: string) => (path.isAbsolute(f) ? f : path.join(root, f));
+  const abs = (f: string) => (path.isAbsolute(f) || f.startsWith('builtin:') ? f : path.join(root, f));
   return docs.map((d) => ({ ...d, file: abs(d.file), diagnostics: d.diagnostics.map((x): CardDiagnostic => ({ ...x, file: abs(x.file) })) }) as ParsedDocument);
+}
+
+/** Where the registry's data comes from, for the status item and `model-lens list`. */
+export interface DataSource {
+  label: string;
+  /** How current it is (a date), when known. */
+  date: string | null;
+  models: number;
 }
 
 export interface RegistryStatus {
   models: number;
   builtinModels: number;
   userCards: number;
+  userCatalogs: number;
   cardFolders: string[];
   problems: number;
+  sources: DataSource[];
+}
+
+interface Pattern {
+  folder: string;
+  pattern: string;
+  kind: DataKind;
 }
 
 export class RegistryService {
   private current: Registry;
   private readonly builtin: readonly ParsedDocument[];
   private readonly parsed = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument }>();
-  private patterns: Array<{ folder: string; pattern: string }> = [];
+  private patterns: Pattern[] = [];
   private generation = 0;
-  private userFiles: string[] = [];
+  private userDocs: ParsedDocument[] = [];
   private readonly listeners: Array<() => void> = [];
   private readonly builtinModels: number;
   private readonly builtinFiles: ReadonlySet<string>;
 
-  constructor(builtin: readonly ParsedDocument[]) {
+  /** `cardsLabel` and `cardsDate` describe the built-in cards (the bulk catalogues describe themselves). */
+  constructor(
+    builtin: readonly ParsedDocument[],
+    private readonly builtinCards: { label: string; date: string | null } = { label: 'Model Lens cards', date: null },
+  ) {
     this.builtin = builtin;
     this.builtinFiles = new Set(builtin.map((d) => d.file));
-    this.builtinModels = buildRegistryCount(builtin);
     this.current = buildRegistry([builtin]);
+    this.builtinModels = this.current.models.length;
   }
 
   get registry(): Registry {
@@ -53,16 +73,24 @@ export class RegistryService {
   }
 
   status(): RegistryStatus {
+    const models = this.current.models;
+    const cardNames = (docs: readonly ParsedDocument[]) => new Set(docs.flatMap((d) => (d.kind === 'card' && d.facts.name?.value ? [d.facts.name.value] : []))).size;
+    const sources: DataSource[] = [{ ...this.builtinCards, models: cardNames(this.builtin) }];
+    for (const d of [...this.builtin, ...this.userDocs]) if (d.kind === 'bulk') sources.push({ label: d.label, date: d.date, models: models.filter((m) => m.catalogs.includes(d.label)).length });
+    const userCards = this.userDocs.filter((d) => d.kind !== 'unknown' && d.kind !== 'bulk');
+    if (userCards.length) sources.push({ label: 'your cards', date: null, models: cardNames(userCards) });
     return {
-      models: this.current.models.length,
+      models: models.length,
       builtinModels: this.builtinModels,
-      userCards: this.userFiles.length,
+      userCards: userCards.length,
+      userCatalogs: this.userDocs.filter((d) => d.kind === 'bulk').length,
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
       problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
+      sources,
     };
   }
 
-  /** Is this URI a file among the user's cards? */
+  /** Is this URI a file among the user's cards or catalogues? */
   isUserCardUri(uri: string): boolean {
     if (!uri.startsWith('file:')) return false;
     try {
@@ -72,27 +100,30 @@ export class RegistryService {
     }
   }
 
-  /** Is this file one of the user's cards (by the configured globs)? */
+  /** Is this file one of the user's cards or catalogues (by the configured paths and globs)? */
   isUserCard(file: string): boolean {
-    return this.patterns.some(({ folder, pattern }) => matchesCardPattern(folder, pattern, file));
+    return this.patterns.some(({ folder, pattern, kind }) => matchesDataPattern(folder, pattern, file, kind));
   }
 
-  /** Set the card globs and workspace folders, and reload. Resolves when the new registry is in place. */
-  async configure(cardPaths: readonly string[], folders: readonly string[]): Promise<void> {
+  /** Set the card and catalogue paths and the workspace folders, and reload. Resolves when the new registry is in place. */
+  async configure(paths: { cardPaths: readonly string[]; catalogs: readonly string[] }, folders: readonly string[]): Promise<void> {
     const roots = folders.length ? folders : [process.cwd()];
-    this.patterns = cardPaths.flatMap((pattern) =>
-      path.isAbsolute(pattern) ? [{ folder: path.parse(pattern).root, pattern: path.relative(path.parse(pattern).root, pattern).split(path.sep).join('/') }] : roots.map((folder) => ({ folder, pattern })),
-    );
+    const expand = (pattern: string, kind: DataKind): Pattern[] => {
+      if (!path.isAbsolute(pattern)) return roots.map((folder) => ({ folder, pattern, kind }));
+      const root = path.parse(pattern).root;
+      return [{ folder: root, pattern: path.relative(root, pattern).split(path.sep).join('/'), kind }];
+    };
+    this.patterns = [...paths.cardPaths.flatMap((p) => expand(p, 'card')), ...paths.catalogs.flatMap((p) => expand(p, 'catalog'))];
     await this.reload();
   }
 
-  /** Re-read the user's cards (only files whose size or time changed are parsed again). */
+  /** Re-read the user's cards and catalogues (only files whose size or time changed are parsed again). */
   async reload(): Promise<void> {
     const gen = ++this.generation;
-    const files = new Set<string>();
-    for (const { folder, pattern } of this.patterns) for (const f of await findCards(folder, pattern)) files.add(f);
+    const files = new Map<string, string>();
+    for (const { folder, pattern, kind } of this.patterns) for (const f of await findDataFiles(folder, pattern, kind)) if (!files.has(f)) files.set(f, folder);
     const docs: ParsedDocument[] = [];
-    for (const file of [...files].sort()) {
+    for (const [file, folder] of [...files].sort((a, b) => a[0].localeCompare(b[0]))) {
       try {
         const st = await fs.stat(file);
         const cached = this.parsed.get(file);
@@ -102,6 +133,7 @@ export class RegistryService {
         }
         const [doc] = await parseCardFiles([file]);
         if (!doc) continue;
+        if (doc.kind === 'bulk') doc.label = `catalogue ${path.relative(folder, file).split(path.sep).join('/') || path.basename(file)}`;
         this.parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
         docs.push(doc);
       } catch {
@@ -110,19 +142,13 @@ export class RegistryService {
     }
     for (const f of this.parsed.keys()) if (!files.has(f)) this.parsed.delete(f);
     if (gen !== this.generation) return; // a newer reload is under way
-    this.userFiles = docs.filter((d) => d.kind !== 'unknown').map((d) => d.file);
+    this.userDocs = docs;
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
     for (const l of this.listeners) l();
   }
 
-  /** Problems found in one of the user's card files (and cards it disagrees with). */
+  /** Problems found in one of the user's card or catalogue files (and cards it disagrees with). */
   diagnosticsFor(file: string): CardDiagnostic[] {
     return this.current.diagnostics.filter((d) => d.file === file);
   }
-}
-
-function buildRegistryCount(docs: readonly ParsedDocument[]): number {
-  const names = new Set<string>();
-  for (const d of docs) if (d.kind === 'card' && d.facts.name?.value) names.add(d.facts.name.value);
-  return names.size;
 }

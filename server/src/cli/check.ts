@@ -2,26 +2,20 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RegistryService, anchorDocuments } from '../cards/service';
 import { checkText } from '../diagnostics/engine';
 import { languageOfFile } from '../languages';
-import { builtinDocuments } from '../registry/builtin';
 import { LineIndex } from '../util/lineIndex';
 import { VERSION } from '../version';
 import { UsageError, type Options } from './args';
 import { collectFiles } from './files';
 import { toGithub } from './github';
 import { toJsonDiagnostic, type JsonDiagnostic } from './json';
-import { readProjectSettings } from './projectSettings';
+import { loadProject } from './project';
 import { toSarif } from './sarif';
 import { formatDiagnosticLine, type Style } from './text';
 
-/** dist/cli.js lives one level below the package root, where data/cards is. */
-const packageRoot = path.resolve(__dirname, '..');
-
 export async function check(opts: Options, style: Style): Promise<number> {
   const root = process.cwd();
-  const { settings } = await readProjectSettings(root);
   for (const p of opts.args) {
     try {
       await fs.stat(path.resolve(root, p));
@@ -29,8 +23,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
       throw new UsageError(`no such file or folder: ${p}`);
     }
   }
-  const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot));
-  if (settings.cardPaths.length) await service.configure(settings.cardPaths, [root]);
+  const { settings, service } = await loadProject(root);
   const registry = service.registry;
   const files = await collectFiles(opts.args.length ? opts.args : ['.'], root, settings);
   const diagnostics: JsonDiagnostic[] = [];

@@ -7,17 +7,18 @@
  */
 import * as path from 'node:path';
 import { collectCardFiles, parseCardFiles } from '../cards/files';
-import { buildRegistry, type Registry } from '../registry';
-import { builtinDocuments } from '../registry/builtin';
+import type { DataSource } from '../cards/service';
+import { buildRegistry, type ModelEntry } from '../registry';
 import { VERSION } from '../version';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { check } from './check';
+import { loadProject } from './project';
 import { toJsonDiagnostic, toJsonModel } from './json';
 import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, type Style } from './text';
 
-function printModels(registry: Registry, style: Style): void {
+function printModels(all: readonly ModelEntry[], style: Style): void {
   for (const ns of ['box', 'vendor'] as const) {
-    const models = registry.models.filter((m) => m.namespace === ns);
+    const models = all.filter((m) => m.namespace === ns);
     if (!models.length) continue;
     console.log(style.bold(ns === 'box' ? `Box AI API names (${models.length})` : `Vendor model ids (${models.length})`));
     console.log(table(MODEL_HEADER, modelRows(models), style));
@@ -39,12 +40,36 @@ async function cards(opts: Options, style: Style): Promise<number> {
   if (opts.format === 'json') {
     console.log(JSON.stringify({ models: registry.models.map(toJsonModel), diagnostics }, null, 2));
   } else {
-    printModels(registry, style);
+    printModels(registry.models, style);
     for (const d of diagnostics) console.log(formatDiagnosticLine(d, style));
     const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
     console.log(`\n${files.length} file(s), ${registry.models.length} model(s); ${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
   }
   return registry.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+/** `list`: the registry the project's checks use, its sources and their dates; `--provider` keeps one provider's models. */
+async function list(opts: Options, style: Style): Promise<number> {
+  if (opts.args.length) throw new UsageError('list takes no arguments');
+  const { service } = await loadProject(process.cwd());
+  const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const wanted = opts.provider === null ? null : fold(opts.provider);
+  const models = service.registry.models.filter((m) => wanted === null || fold(m.provider ?? '') === wanted);
+  const { sources } = service.status();
+  if (opts.format === 'json') {
+    console.log(JSON.stringify({ sources, models: models.map(toJsonModel) }, null, 2));
+    return 0;
+  }
+  const when = (s: DataSource) => (s.date ? `, ${s.label.startsWith('Model Lens') ? 'checked' : 'data to'} ${s.date}` : '');
+  console.log(style.dim(`Data: ${sources.map((s) => `${s.label} (${s.models} models${when(s)})`).join(' · ')}`));
+  console.log('');
+  if (!models.length) {
+    const providers = [...new Set(service.registry.models.map((m) => m.provider).filter((p): p is string => p !== null))].sort();
+    console.log(`No models of provider "${opts.provider}". Providers: ${providers.join(', ')}`);
+    return 0;
+  }
+  printModels(models, style);
+  return 0;
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -59,13 +84,8 @@ async function run(argv: string[]): Promise<number> {
   }
   const style = makeStyle(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   switch (opts.command) {
-    case 'list': {
-      if (opts.args.length) throw new UsageError('list takes no arguments');
-      const registry = buildRegistry([builtinDocuments]);
-      if (opts.format === 'json') console.log(JSON.stringify({ models: registry.models.map(toJsonModel) }, null, 2));
-      else printModels(registry, style);
-      return 0;
-    }
+    case 'list':
+      return list(opts, style);
     case 'cards':
       return cards(opts, style);
     case 'check':

@@ -40,7 +40,7 @@ export function table(header: string[], rows: string[][], style: Style): string 
 export function modelRows(models: readonly ModelEntry[]): string[][] {
   return models.map((m) => [
     printable(m.name),
-    m.status + (m.successor ? ` → ${printable(m.successor)}` : ''),
+    m.lifecycleKnown ? m.status + (m.successor ? ` → ${printable(m.successor)}` : '') : 'listed',
     printable(m.provider ?? ''),
     m.contextWindow === null ? '–' : shortTokens(m.contextWindow),
     m.maxOutputTokens === null ? '–' : shortTokens(m.maxOutputTokens),

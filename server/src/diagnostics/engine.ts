@@ -4,8 +4,8 @@
  * server and `model-lens check`. Pure: text in, findings out.
  */
 import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
-import { scan as scanText, type ScanResult } from '../scanner';
-import { isNameLike } from '../scanner/shape';
+import { isAboutNames, scan as scanText, type ScanResult } from '../scanner';
+import { isBoxShaped, isNameLike } from '../scanner/shape';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { matchGlob } from '../util/glob';
 import { LineIndex } from '../util/lineIndex';
@@ -57,6 +57,8 @@ function looksMinified(text: string): boolean {
   return longest > 5_000 || (text.length > 10_000 && text.length / lines > 500);
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
 function severityFor(code: RuleCode, settings: Settings, fallback: Severity): Severity | null {
   const s = settings.rules[code] ?? DEFAULT_RULES[code];
   if (s === 'off') return null;
@@ -90,7 +92,8 @@ export function checkText(input: CheckInput): CheckResult {
     return found;
   };
   const push = (f: RuleFinding, fallback: Severity, entry?: ModelEntry) => {
-    const severity = severityFor(f.code, settings, fallback);
+    let severity = severityFor(f.code, settings, fallback);
+    if (severity !== null && f.cap && SEVERITY_RANK[severity] > SEVERITY_RANK[f.cap]) severity = f.cap;
     if (severity === null || suppressed(lines.position(f.start).line, f.code)) return;
     findings.push({ ...f, severity, href: entry && input.hrefFor ? input.hrefFor(entry) : null });
   };
@@ -104,22 +107,31 @@ export function checkText(input: CheckInput): CheckResult {
     return { findings, skipped: null };
   }
   if (card) cardFindings(card.diagnostics, [], lines, push);
+  if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
+    // One of the user's catalogue files: its own problems, not the rules for code.
+    cardFindings([], input.registryDiagnostics, lines, push);
+    return { findings, skipped: null };
+  }
 
   for (const candidate of scan.candidates) {
     const text = candidate.value.text;
-    if (candidate.inComment || text === '' || !isNameLike(text) || isAllowed(text, settings)) continue;
-    const exact = registry.get(text);
+    if (candidate.inComment || text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
+    const resolved = registry.resolve(text);
+    const exact = resolved?.match;
     let meant = exact?.entry;
+    // Namespaces stay apart: only a Box-shaped name can mean a Box name, and only another name a vendor id
+    // (`google-gemini-2.5-pro` is a gateway's spelling, not a misspelt `google__gemini_2_5_pro`).
+    const boxy = isBoxShaped(text);
     if (!meant) {
-      const folded = registry.findNormalized(text);
+      const folded = registry.findNormalized(text).filter((m) => (m.entry.namespace === 'box') === boxy);
       meant = folded.length === 1 ? folded[0].entry : undefined;
     }
-    if (!meant) {
+    if (!meant && boxy) {
       const canonical = canonicalBoxSpelling(text);
       meant = canonical ? registry.get(canonical)?.entry : undefined;
     }
     if (meant && isAllowed(meant.name, settings)) continue;
-    const ctx: RuleContext = { candidate, scan, registry, exact, meant, suggest };
+    const ctx: RuleContext = { candidate, scan, registry, exact, meant, reading: resolved?.reading ?? null, suggest };
     for (const rule of RULES) for (const f of rule.check(ctx)) push(f, 'warning', meant);
   }
 

@@ -1,5 +1,5 @@
 /** What the rules produce, and what each rule says about itself. Findings have offsets, independent of LSP and of the CLI's output. */
-import type { Match, ModelEntry, Registry, Severity, Suggestion } from '../registry';
+import type { IdReading, Match, ModelEntry, Registry, Severity, Suggestion } from '../registry';
 import type { Candidate, ScanResult } from '../scanner';
 import type { RuleCode } from './rules';
 
@@ -30,6 +30,8 @@ export interface RuleFinding<C extends string = RuleCode> {
   preferred: boolean;
   /** The model the finding is about, for the card link and the "allow" action. */
   name: string | null;
+  /** The most severe level this finding may have whatever the settings (facts only a catalogue states). */
+  cap?: Severity;
 }
 
 export interface Finding extends RuleFinding {
@@ -47,6 +49,8 @@ export interface RuleContext {
   exact: Match | undefined;
   /** The entry the text means, exactly or after folding case and separators. */
   meant: ModelEntry | undefined;
+  /** When the text is a wrapper around a known id (`anthropic/…`, a Bedrock id): how it was read. */
+  reading: IdReading | null;
   /** Names near a typo (cached per check, and capped so a file of thousands of typos stays fast). */
   suggest(text: string): readonly Suggestion[];
 }

@@ -1,17 +1,23 @@
 /**
  * Completion of model names: in a model context (a model key, a model-shaped
- * string) and in any string that already starts like a model name. Items
- * replace the whole name typed so far.
+ * string) and in any string that already starts like a model name. The
+ * server filters by what is typed (`4o mini` finds `azure__openai__gpt_4o_mini`)
+ * and ranks, and answers at most MAX_ITEMS items (marked incomplete when
+ * there are more). Items replace the whole name typed so far.
  */
-import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { hasBoxProviderPrefix, normalizeKey, STATUS_RANK, type ModelEntry, type Registry } from '../registry';
 import { languageSpec } from '../languages';
+import { hasBoxProviderPrefix, idReadings, normalizeKey, STATUS_RANK, type ModelEntry, type Registry } from '../registry';
 import { candidateAt, fileFlavor, slotOf, type Container, type ScanResult } from '../scanner';
 import { isModelKey, isNamePrefix, isVendorShaped, startsLikeModelName } from '../scanner/shape';
 import { detailLine, renderCard, type Locale } from './modelCard';
+import { sdkProvider, vendorOfCallee } from './sdkProviders';
 
-export const TRIGGER_CHARACTERS = ['"', "'", '`', '_', '-', '.', ':', '=', ' '];
+export const TRIGGER_CHARACTERS = ['"', "'", '`', '_', '-', '.', ':', '=', ' ', '/'];
+
+/** At most this many items per answer: the list is filtered again on the server as the user types. */
+const MAX_ITEMS = 100;
 
 interface CompletionSite {
   /** What the user has typed of the name so far (from the start of the value to the cursor). */
@@ -21,11 +27,15 @@ interface CompletionSite {
   end: number;
   slot: 'embeddings' | 'chat' | null;
   prefer: 'box' | 'vendor';
+  /** The namespace preference is certain (a Box agent config, a vendor SDK call, a typed provider prefix). */
+  strong: boolean;
+  /** The vendor whose ids come first (an Anthropic client: `claude-*`), when known. */
+  vendor: string | null;
   /** The value is not quoted and the language needs quotes around strings. */
   quote: string;
 }
 
-const NAME_CHAR = /[A-Za-z0-9_.\-]/;
+const NAME_CHAR = /[A-Za-z0-9_.\-:@/]/;
 /** Languages where a bare value after `key:` / `key=` is a string. */
 const BARE_VALUE_MODES = new Set(['yaml', 'keyvalue', 'markdown', 'prose']);
 
@@ -38,15 +48,23 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
     while (e < text.length && NAME_CHAR.test(text[e])) e++;
     return e;
   };
-  const preferFor = (typed: string): 'box' | 'vendor' =>
-    hasBoxProviderPrefix(typed) || /^(?:az|aw|go|ib|xa)/i.test(typed) ? 'box' : isVendorShaped(typed) || /^(?:gpt|o\d|claude|gemini|text-)/i.test(typed) ? 'vendor' : (fileFlavor(text) ?? 'box');
+  const flavor = () => fileFlavor(text);
+  const byTyped = (typed: string): 'box' | 'vendor' | null =>
+    hasBoxProviderPrefix(typed) || /^(?:az|aw|go|ib|xa)/i.test(typed) ? 'box' : isVendorShaped(typed) || /^(?:gpt|o\d|claude|gemini|text-)/i.test(typed) ? 'vendor' : null;
+  const site = (typed: string, start: number, end: number, slot: CompletionSite['slot'], call: string | null, quote: string): CompletionSite => {
+    const typedPref = byTyped(typed);
+    const callVendor = call ? vendorOfCallee(call) : null;
+    const fileVendor = sdkProvider(text);
+    const prefer = typedPref ?? (callVendor ? 'vendor' : flavor() ?? 'box');
+    const strong = typedPref !== null || callVendor !== null || flavor() !== null;
+    return { typed, start, end, slot, prefer, strong, vendor: callVendor ?? fileVendor, quote };
+  };
 
   if (cand && !cand.inComment) {
     const typed = text.slice(cand.value.start, offset);
     if (!isNamePrefix(typed) && !/^[\w.\- ]*$/.test(typed)) return null;
     const end = cand.value.open ? nameEnd(offset) : cand.value.end;
-    const prefer = inVendorCall(cand.container) && !hasBoxProviderPrefix(typed) ? 'vendor' : preferFor(typed);
-    return { typed, start: cand.value.start, end, slot: slotOf(cand), prefer, quote: '' };
+    return site(typed, cand.value.start, end, slotOf(cand), calleeOf(cand.container), '');
   }
 
   // Not a candidate (yet): look at the line up to the cursor.
@@ -54,29 +72,27 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
   const lineStart = doc.offsetAt({ line, character: 0 });
   const before = text.slice(lineStart, offset);
   // `model: ` / `BOX_AI_MODEL=` / `model="` with nothing or a partial name after it.
-  const keyed = /(?:^|[\s,{(;])(?:export\s+)?["']?([A-Za-z_][\w.\-]*)["']?\s*(?::=|:|=)\s*(["'`]?)([A-Za-z0-9_.\-]*)$/.exec(before);
+  const keyed = /(?:^|[\s,{(;])(?:export\s+)?["']?([A-Za-z_][\w.\-]*)["']?\s*(?::=|:|=)\s*(["'`]?)([A-Za-z0-9_.\-:@/]*)$/.exec(before);
   if (keyed && isModelKey(keyed[1])) {
     const typed = keyed[3];
     const mode = languageSpec(doc.languageId).mode;
     const needsQuotes = !BARE_VALUE_MODES.has(mode) || doc.languageId === 'toml';
     const quote = keyed[2] === '' && needsQuotes ? '"' : '';
-    return { typed, start: offset - typed.length, end: nameEnd(offset), slot: null, prefer: preferFor(typed), quote };
+    return site(typed, offset - typed.length, nameEnd(offset), null, null, quote);
   }
   // Any string that already starts like a model name.
-  const quoted = /["'`]([A-Za-z0-9_.\-]*)$/.exec(before);
+  const quoted = /["'`]([A-Za-z0-9_.\-:@/]*)$/.exec(before);
   if (quoted && startsLikeModelName(quoted[1])) {
     const typed = quoted[1];
-    return { typed, start: offset - typed.length, end: nameEnd(offset), slot: null, prefer: preferFor(typed), quote: '' };
+    return site(typed, offset - typed.length, nameEnd(offset), null, null, '');
   }
   return null;
 }
 
-/** A vendor SDK's call: `client.chat.completions.create(…)`, `client.responses.create(…)`, `messages.create(…)`. */
-function inVendorCall(container: Container): boolean {
-  for (let k: Container | null = container, depth = 0; k && depth < 3; k = k.parent, depth++) {
-    if (k.callee && /(?:chat\.completions|responses|embeddings|messages|images|audio)\.(?:create|stream|parse)|generate_?content|ChatCompletion/i.test(k.callee)) return true;
-  }
-  return false;
+/** The callee of the call the value sits in, or of one around it (`create({ model })`). */
+function calleeOf(container: Container): string | null {
+  for (let k: Container | null = container, depth = 0; k && depth < 3; k = k.parent, depth++) if (k.callee) return k.callee;
+  return null;
 }
 
 /** Extra words a user may type to find a name: `4o mini`, `gpt4o`, the display name, the vendor id. */
@@ -89,32 +105,66 @@ function filterText(e: ModelEntry): string {
   return [e.name, spaced, compact, e.displayName ?? '', ...(e.namespace === 'box' ? e.links : []), ...e.aliases].join(' ');
 }
 
-function rank(e: ModelEntry, site: CompletionSite): string {
-  const retired = e.status === 'retired' ? 1 : 0;
-  const wantEmbeddings = site.slot === 'embeddings';
-  const purpose = (e.purpose === 'embeddings') === wantEmbeddings ? 0 : 1;
-  const namespace = e.namespace === site.prefer ? 0 : 1;
-  return `${retired}${purpose}${namespace}${STATUS_RANK[e.status]}`;
+/** What an entry is matched and shown with: computed once per entry, not per keystroke. */
+interface EntryTexts {
+  detail: string;
+  filterText: string;
+  /** The filter text folded: lower case, every run of separators one space. */
+  words: string;
+  /** The same without spaces. */
+  compact: string;
+  /** An id in another platform's form (Bedrock, Vertex, a gateway's `vendor/model`): after the maker's own ids. */
+  platform: boolean;
 }
 
-/** An entry's detail and filter text depend on the entry only: computed once per registry, not per keystroke. */
-const texts = new WeakMap<ModelEntry, { detail: string; filterText: string }>();
-function textsOf(e: ModelEntry): { detail: string; filterText: string } {
+const texts = new WeakMap<ModelEntry, EntryTexts>();
+function textsOf(e: ModelEntry): EntryTexts {
   let t = texts.get(e);
-  if (!t) texts.set(e, (t = { detail: detailLine(e), filterText: filterText(e) }));
+  if (!t) {
+    const ft = filterText(e);
+    const words = fold(ft);
+    const platform = e.namespace === 'vendor' && (e.name.includes('/') || idReadings(e.name).some((r) => r.platform !== null));
+    texts.set(e, (t = { detail: detailLine(e), filterText: ft, words: ` ${words} `, compact: words.replace(/ /g, ''), platform }));
+  }
   return t;
 }
 
-export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry): CompletionItem[] {
+const fold = (s: string) => s.toLowerCase().replace(/[\s_.\-:@/]+/g, ' ').trim();
+
+/** Does an entry match what was typed: every typed word in its words, or the typed text in its compact form. */
+function matches(t: EntryTexts, typedWords: readonly string[], typedCompact: string): boolean {
+  if (!typedCompact) return true;
+  if (t.compact.includes(typedCompact)) return true;
+  return typedWords.every((w) => t.words.includes(w));
+}
+
+/** The sort key: namespace when certain, retired last, purpose, namespace, vendor, makers' ids before hosts', status, name. */
+function rank(e: ModelEntry, t: EntryTexts, site: CompletionSite): string {
+  const namespace = e.namespace === site.prefer ? 0 : 1;
+  const retired = e.status === 'retired' ? 1 : 0;
+  const purpose = (e.purpose === 'embeddings') === (site.slot === 'embeddings') ? 0 : 1;
+  const vendor = site.vendor && e.namespace === 'vendor' ? (e.provider === site.vendor ? 0 : 1) : 0;
+  const host = e.namespace === 'vendor' && (e.provider === null || t.platform) ? 1 : 0;
+  return `${site.strong ? namespace : 0}${retired}${purpose}${namespace}${vendor}${host}${STATUS_RANK[e.status]}`;
+}
+
+export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry): CompletionList {
+  const typedWords = fold(site.typed).split(' ').filter(Boolean);
+  const typedCompact = typedWords.join('');
+  const found: Array<{ e: ModelEntry; t: EntryTexts; sort: string }> = [];
+  for (const e of registry.models) {
+    const t = textsOf(e);
+    if (matches(t, typedWords, typedCompact)) found.push({ e, t, sort: `${rank(e, t, site)}_${e.name}` });
+  }
+  found.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
   const range = { start: doc.positionAt(site.start), end: doc.positionAt(site.end) };
-  return registry.models.map((e) => {
-    const { detail, filterText } = textsOf(e);
+  const items = found.slice(0, MAX_ITEMS).map(({ e, t, sort }): CompletionItem => {
     const item: CompletionItem = {
       label: e.name,
       kind: e.purpose === 'embeddings' ? CompletionItemKind.Constant : CompletionItemKind.Value,
-      detail,
-      sortText: `${rank(e, site)}_${e.name}`,
-      filterText,
+      detail: t.detail,
+      sortText: sort,
+      filterText: t.filterText,
       textEdit: { range, newText: `${site.quote}${e.name}${site.quote}` },
       insertTextFormat: InsertTextFormat.PlainText,
       data: { name: e.name },
@@ -122,6 +172,7 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
     if (e.status === 'retired' || e.status === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
     return item;
   });
+  return { isIncomplete: found.length > MAX_ITEMS, items };
 }
 
 /** Fill in the documentation (the hover card) of an item the user is looking at. */

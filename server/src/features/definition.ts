@@ -4,13 +4,12 @@ import type { Location } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Registry } from '../registry';
 import { preferredSource, type Locale } from './modelCard';
-import { lookupName, wordAt } from './wordAt';
+import { nameAt } from './wordAt';
 
 export function definition(doc: TextDocument, offset: number, registry: Registry, locale: Locale): Location | null {
-  const word = wordAt(doc, offset);
-  if (!word) return null;
-  const match = lookupName(registry, word.text);
-  if (!match) return null;
+  const found = nameAt(doc, registry, offset);
+  if (!found) return null;
+  const { match } = found;
   const target = preferredSource(match.entry, locale);
   if (!target) return null;
   const src = match.entry.sources.find((s) => s.file === target.file && s.line === target.line)!;

@@ -4,7 +4,7 @@
  * the ones Model Lens builds (the card file and an http(s) documentation link).
  */
 import { pathToFileURL } from 'node:url';
-import { shortTokens, type FactKey, type Lang, type ModelEntry, type Registry } from '../registry';
+import { shortTokens, tokenUpperBound, type FactKey, type Lang, type ModelEntry, type Registry } from '../registry';
 
 export type Locale = 'en' | 'ja';
 
@@ -51,6 +51,9 @@ const LABELS: Record<Locale, Record<string, string>> = {
     box: 'Box AI API name',
     vendor: 'Vendor model id',
     version: 'Version',
+    upTo: 'up to',
+    from: 'from',
+    listed: 'Listed in',
   },
   ja: {
     status: 'ステータス',
@@ -90,6 +93,9 @@ const LABELS: Record<Locale, Record<string, string>> = {
     box: 'Box AI API名',
     vendor: 'ベンダーのモデルID',
     version: 'バージョン',
+    upTo: '最大',
+    from: '出典:',
+    listed: '掲載:',
   },
 };
 
@@ -132,8 +138,13 @@ function factText(entry: ModelEntry, key: FactKey, locale: Locale): string | nul
   if (locale === 'ja' && raw && key !== 'openSource') return escapeMarkdown(raw);
   switch (key) {
     case 'contextWindow':
-    case 'maxOutputTokens':
-      return `${num(value as number, locale)}${locale === 'ja' ? '' : ' '}${label(locale, 'tokens')} (${shortTokens(value as number)})`;
+    case 'maxOutputTokens': {
+      const n = value as number;
+      const bound = fact!.exact ? null : tokenUpperBound(fact!.raw.en ?? fact!.raw.ja ?? String(n), n);
+      const range = bound !== null && bound !== n ? `${shortTokens(n)}, ${label(locale, 'upTo')} ${num(bound, locale)}` : shortTokens(n);
+      const from = fact!.origin ? ` · ${label(locale, 'from')} ${escapeMarkdown(fact!.origin)}` : '';
+      return `${num(n, locale)}${locale === 'ja' ? '' : ' '}${label(locale, 'tokens')} (${range})${from}`;
+    }
     case 'releaseDate':
     case 'knowledgeCutoff':
       return date(value as string, locale);
@@ -148,6 +159,8 @@ function factText(entry: ModelEntry, key: FactKey, locale: Locale): string | nul
 
 function statusLine(entry: ModelEntry, locale: Locale): string {
   const L = (k: string) => label(locale, k);
+  // A model that only a catalogue lists: its lifecycle is not known, only that it was listed.
+  if (!entry.lifecycleKnown) return `${L('listed')} ${entry.catalogs.map(escapeMarkdown).join(', ')}`;
   if (entry.status === 'retired') {
     const how = entry.retiredReason === 'renamed' ? L('renamed') : entry.retiredReason === 'removed' ? L('removed') : L('retired');
     const when = entry.retiredDate ? ` ${date(entry.retiredDate, locale)}` : '';

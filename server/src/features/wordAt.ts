@@ -2,6 +2,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Match, Registry } from '../registry';
 
+/** Characters of ids, wrappers included (`anthropic/…`, `…-v2:0`, `…@20241022`). */
+const ID_CHAR = /[A-Za-z0-9_.\-:@/]/;
+/** Characters of a bare id. */
 const NAME_CHAR = /[A-Za-z0-9_.\-]/;
 
 interface WordAt {
@@ -10,25 +13,45 @@ interface WordAt {
   end: number;
 }
 
-/** The run of name characters around an offset, without trailing punctuation. */
-export function wordAt(doc: TextDocument, offset: number): WordAt | null {
-  const line = doc.positionAt(offset).line;
-  const lineStart = doc.offsetAt({ line, character: 0 });
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  let s = offset - lineStart;
-  let e = s;
-  while (s > 0 && NAME_CHAR.test(text[s - 1])) s--;
-  while (e < text.length && NAME_CHAR.test(text[e])) e++;
-  while (e > s && /[.\-]/.test(text[e - 1])) e--;
-  while (s < e && /[.\-_]/.test(text[s])) s++;
-  if (e <= s || e - s > 120) return null;
+/** The run of characters of one class around an offset, without trailing punctuation. */
+function runAt(text: string, at: number, lineStart: number, chars: RegExp): WordAt | null {
+  let s = at;
+  let e = at;
+  while (s > 0 && chars.test(text[s - 1])) s--;
+  while (e < text.length && chars.test(text[e])) e++;
+  while (e > s && /[.\-:/@]/.test(text[e - 1])) e--;
+  while (s < e && /[.\-_:/@]/.test(text[s])) s++;
+  if (e <= s || e - s > 128) return null;
   return { text: text.slice(s, e), start: lineStart + s, end: lineStart + e };
 }
 
-/** A model by exact spelling, or by normalised spelling when that is unambiguous. */
-export function lookupName(registry: Registry, name: string): Match | undefined {
-  const exact = registry.get(name);
-  if (exact) return exact;
+/** The words around an offset that may be a name, widest first: with its wrapper, then the bare id. */
+function wordsAt(doc: TextDocument, offset: number): WordAt[] {
+  const line = doc.positionAt(offset).line;
+  const lineStart = doc.offsetAt({ line, character: 0 });
+  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const at = offset - lineStart;
+  const out: WordAt[] = [];
+  for (const chars of [ID_CHAR, NAME_CHAR]) {
+    const w = runAt(text, at, lineStart, chars);
+    if (w && !out.some((o) => o.text === w.text)) out.push(w);
+  }
+  return out;
+}
+
+/** A model by exact spelling (or inside a wrapper), or by normalised spelling when that is unambiguous. */
+function lookupName(registry: Registry, name: string): Match | undefined {
+  const resolved = registry.resolve(name);
+  if (resolved) return resolved.match;
   const folded = registry.findNormalized(name);
   return folded.length === 1 ? folded[0] : undefined;
+}
+
+/** The first word around the offset that names a model, and the model. */
+export function nameAt(doc: TextDocument, registry: Registry, offset: number): { word: WordAt; match: Match } | null {
+  for (const word of wordsAt(doc, offset)) {
+    const match = lookupName(registry, word.text);
+    if (match) return { word, match };
+  }
+  return null;
 }

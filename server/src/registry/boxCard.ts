@@ -356,7 +356,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
 const FAMILY_MAKERS: Array<[RegExp, RegExp, string]> = [
   [/\btitan\b/i, /amazon|aws/i, 'Amazon'],
   [/\bclaude\b/i, /anthropic/i, 'Anthropic'],
-  [/\b(?:gpt|o\d|text[-_ ]embedding)/i, /openai|microsoft|azure/i, 'OpenAI'],
+  [/\b(?:gpt|o\d|text[-_ ]embedding[-_ ](?:ada|3))/i, /openai|microsoft|azure/i, 'OpenAI'],
   [/\b(?:gemini|gemma|palm|bison|unicorn|gecko)\b/i, /google/i, 'Google'],
   [/\bllama\b/i, /meta/i, 'Meta'],
   [/\bmistral\b/i, /mistral/i, 'Mistral AI'],

@@ -1,10 +1,9 @@
-/** Our own cards from `data/`, compiled at build time (scripts/compile-data.ts) and bundled: start-up parses no Markdown. */
+/** Our own cards from `data/` and the embedded catalogue, compiled at build time (scripts/compile-data.ts) and bundled: start-up parses nothing. */
 import index from 'model-lens:builtin-index';
+import { reviveSpans, type CompiledIndex } from './compiledIndex';
 import type { ParsedDocument } from './types';
 
-export interface CompiledIndex {
-  version: 1;
-  documents: ParsedDocument[];
-}
-
-export const builtinDocuments: readonly ParsedDocument[] = (index as CompiledIndex).documents;
+const compiled = index as CompiledIndex;
+reviveSpans(compiled.documents);
+export const builtinDocuments: readonly ParsedDocument[] = compiled.documents;
+export const builtinCards: CompiledIndex['cards'] = compiled.cards;

@@ -4,4 +4,5 @@ export { parseDocument, MAX_CARD_BYTES } from './parse';
 export { buildRegistry, STATUS_RANK } from './registry';
 export { nameDistance } from './lookup';
 export { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix, normalizeKey } from './boxNames';
-export { shortTokens } from './normalize';
+export { shortTokens, tokenUpperBound } from './normalize';
+export { isModelId, idReadings } from './modelIds';

@@ -4,6 +4,7 @@
  * prefix, and nearest names for a typo.
  */
 import { hasBoxProviderPrefix, normalizeKey } from './boxNames';
+import { idReadings } from './modelIds';
 import type { Lookups, Match, ModelEntry, Suggestion } from './types';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -42,6 +43,28 @@ export function nameDistance(a: string, b: string, limit = Infinity): number {
   return prev[m];
 }
 
+/** How often each letter and digit occurs in a folded name (separators are not counted). */
+function letterCounts(key: string): Uint8Array {
+  const counts = new Uint8Array(36);
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 97 && c <= 122) counts[c - 97] = Math.min(255, counts[c - 97] + 1);
+    else if (isDigit(c)) counts[26 + c - 48] = Math.min(255, counts[26 + c - 48] + 1);
+  }
+  return counts;
+}
+
+/**
+ * A lower bound of {@link nameDistance} from the letters and digits alone: every edit changes at most two
+ * counts and costs at least 1 (separators, which cost less, are not counted). Cheap enough to skip most
+ * names before the full distance is computed.
+ */
+function countsBound(a: Uint8Array, b: Uint8Array): number {
+  let diff = 0;
+  for (let i = 0; i < 36; i++) diff += Math.abs(a[i] - b[i]);
+  return Math.ceil(diff / 2);
+}
+
 /** How far a typo may be from a name and still be suggested. */
 function suggestionLimit(key: string): number {
   return Math.max(1.5, Math.min(4, key.length * 0.2));
@@ -50,7 +73,7 @@ function suggestionLimit(key: string): number {
 export function buildLookups(models: readonly ModelEntry[]): Lookups {
   const exact = new Map<string, Match>();
   const folded = new Map<string, Match[]>();
-  const keys: Array<{ key: string; entry: ModelEntry; spelling: string }> = [];
+  const keys: Array<{ key: string; entry: ModelEntry; spelling: string; counts: Uint8Array }> = [];
   const add = (entry: ModelEntry, spelling: string, viaAlias: boolean) => {
     const match: Match = { entry, spelling, viaAlias };
     if (!exact.has(spelling) || !viaAlias) exact.set(spelling, match);
@@ -58,7 +81,7 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
     const list = folded.get(key) ?? [];
     if (!list.some((x) => x.entry === entry)) list.push(match);
     folded.set(key, list);
-    keys.push({ key, entry, spelling });
+    keys.push({ key, entry, spelling, counts: letterCounts(key) });
   };
   for (const e of models) add(e, e.name, false);
   for (const e of models) for (const a of e.aliases) add(e, a, true);
@@ -66,6 +89,15 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
   const cache = new Map<string, Suggestion[]>();
   return {
     get: (name) => exact.get(name),
+    resolve(name) {
+      const match = exact.get(name);
+      if (match) return { match, reading: null };
+      for (const reading of idReadings(name)) {
+        const inner = exact.get(reading.id);
+        if (inner) return { match: inner, reading };
+      }
+      return undefined;
+    },
     findNormalized: (name) => folded.get(normalizeKey(name)) ?? [],
     withPrefix(prefix) {
       const p = normalizeKey(prefix);
@@ -81,8 +113,9 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
       const max = suggestionLimit(key);
       const boxy = hasBoxProviderPrefix(name);
       const best = new Map<ModelEntry, number>();
+      const counts = letterCounts(key);
       for (const k of keys) {
-        if (Math.abs(k.key.length - key.length) * 0.5 > max) continue;
+        if (Math.abs(k.key.length - key.length) * 0.5 > max || countsBound(counts, k.counts) > max) continue;
         const d = nameDistance(key, k.key, max);
         if (d <= max && d < (best.get(k.entry) ?? Infinity)) best.set(k.entry, d);
       }

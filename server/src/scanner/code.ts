@@ -13,6 +13,8 @@ import { readString } from './strings';
 import type { Candidate, Container, ScanResult, Value } from './types';
 
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
+/** The AI SDK's provider functions, whose argument is a model id: `openai('gpt-4o')`, `anthropic.messages(…)`, `google.textEmbeddingModel(…)`. */
+const AI_SDK_PROVIDER = /^(?:openai|anthropic|google|vertex|azure|bedrock|mistral|xai|deepseek|cohere|groq|perplexity|togetherai|fireworks|cerebras|openrouter)(?:\.(?:chat|responses|completion|embedding|textEmbedding|textEmbeddingModel|languageModel|image|imageModel))?$/;
 const LITERAL_WORD = /^(?:true|false|null|None|True|False)$/;
 /** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
 const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
@@ -290,8 +292,9 @@ class CodeScanner {
     const builder = callee !== null && lastIdent !== null && text.charCodeAt(lastIdentEnd - lastIdent.length - 1) === Ch.Dot;
     // `.model("…")`: the single argument of a builder call takes the method name as its key.
     const builderKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
+    const sdkProvider = callee !== null && this.spec.backtick === true && !this.spec.rawBacktick && AI_SDK_PROVIDER.test(callee);
     this.open('call', i, this.pendingKey, this.newCallee || callee);
-    this.callKey = builderKey;
+    this.callKey = builderKey ?? (sdkProvider ? 'model' : null);
     this.i++;
   }
 

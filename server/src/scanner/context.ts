@@ -55,3 +55,13 @@ export function candidateAt(result: ScanResult, offset: number): Candidate | und
   }
   return list.find((c) => offset >= c.value.start && offset <= c.value.end);
 }
+
+/** Calls that take a model name to look something up about it (a tokenizer, an encoding), not to call the model. */
+const ABOUT_NAMES_CALL = /(?:^|\.)(?:encoding_?for_?model|get_?encoding|count_?tokens|get_?tokenizer|tokenizer_?for)$/i;
+
+/** Is this value code about a name rather than a model in use (a tokenizer lookup)? Such values are never reported. */
+export function isAboutNames(c: Candidate): boolean {
+  // A builder-style call (`tiktoken.encoding_for_model("…")`) gives its method name as the key.
+  if (c.key !== null && ABOUT_NAMES_CALL.test(c.key)) return true;
+  return c.container.kind === 'call' && c.container.callee !== null && ABOUT_NAMES_CALL.test(c.container.callee);
+}

@@ -15,7 +15,7 @@ import { rootContainer, type ScanResult } from './types';
 import { scanYaml } from './yaml';
 
 export type { Candidate, Container, ScanResult, Value } from './types';
-export { candidateAt, fileFlavor, slotOf } from './context';
+export { candidateAt, fileFlavor, isAboutNames, slotOf } from './context';
 
 /** Scan a document: its candidates in document order, and its comments. */
 export function scan(text: string, languageId: string): ScanResult {

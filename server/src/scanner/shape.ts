@@ -1,3 +1,5 @@
+import { isModelId } from '../registry/modelIds';
+
 /**
  * What makes a key a model key and a string model-shaped. Kept strict on
  * purpose: `aws_access_key_id` or `ai_agent_ask` are not model names, and a
@@ -60,9 +62,9 @@ export function isModelShaped(value: string): boolean {
   return isBoxShaped(value) || isVendorShaped(value);
 }
 
-/** Could this text be a model name at all (no spaces, no URL or path)? */
+/** Could this text be a model name at all: the id alphabet (gateway `vendor/model` ids included), no spaces, no URL or path? */
 export function isNameLike(value: string): boolean {
-  return value.length > 0 && value.length <= 100 && /^[A-Za-z0-9][A-Za-z0-9_.\-:@]*$/.test(value) && !value.includes('://');
+  return isModelId(value) && !value.includes('//') && !/^(?:https?|file|s3|gs):/i.test(value);
 }
 
 /** A prefix of a name: what a user may have typed so far (possibly empty). */

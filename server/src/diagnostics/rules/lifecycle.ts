@@ -6,8 +6,8 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
   severity: Rule['severity'];
   /** The stage this rule reports. */
   status: Status;
-  /** The message for a model at that stage. */
-  message(entry: ModelEntry): string;
+  /** The message for a model at that stage; `use` is its successor as it would be written here. */
+  message(entry: ModelEntry, use: string | null): string;
   /** Replacing the name with the successor is safe to apply without asking. */
   preferFix: boolean;
 }
@@ -15,13 +15,14 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
 export function lifecycleRule<C extends string>({ status, message, preferFix, ...meta }: LifecycleRule<C>): Rule<C> {
   return defineRule({
     ...meta,
-    check({ candidate, meant }) {
-      if (meant?.status !== status) return [];
-      const { successor } = meant;
+    check({ candidate, meant, reading }) {
+      // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
+      if (meant?.status !== status || reading?.platform) return [];
+      const successor = meant.successor === null ? null : reading ? `${reading.prefix}${meant.successor}${reading.suffix}` : meant.successor;
       return [
         {
           code: meta.code,
-          message: message(meant),
+          message: message(meant, successor),
           start: candidate.value.start,
           end: candidate.value.end,
           suggestions: successor ? [successor] : [],

@@ -10,7 +10,8 @@ export const nameFormat = defineRule({
     "A Box AI API name written with one underscore after the provider, with hyphens or dots in the model part, in upper case, or with a misspelling seen in Box's own cards, when it can only mean one known model. The fix is the spelling the API accepts. Vendor ids are never rewritten into Box names.",
   check({ candidate, exact, meant }) {
     const text = candidate.value.text;
-    if (!meant || (exact && !exact.viaAlias)) return [];
+    // The naming rules are Box's; a vendor's aliases are ids in their own right.
+    if (!meant || meant.namespace !== 'box' || (exact && !exact.viaAlias)) return [];
     const problems = boxNameProblems(text);
     const why = exact?.viaAlias
       ? `is a misspelling seen in model cards`

@@ -8,23 +8,29 @@ export const tokenLimit = defineRule({
   severity: 'error',
   summary: "A completion-token limit above the model's maximum output tokens.",
   description:
-    "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. The fix sets it to the maximum.",
+    "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
   check({ candidate, meant }) {
-    const max = meant?.maxOutputTokens;
-    if (!meant || max === null || max === undefined) return [];
+    const bound = meant?.maxOutputBound;
+    const fact = meant?.facts.maxOutputTokens;
+    if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return [];
+    const stated = fact.value;
+    const written = (fact.raw.en ?? fact.raw.ja ?? String(stated)).replace(/\s*(?:tokens?|トークン)$/i, '');
+    const limit = fact.exact ? `${stated.toLocaleString('en-US')} tokens` : `${written} tokens, at most ${bound.toLocaleString('en-US')}`;
+    const from = fact.origin ? `, per ${fact.origin}` : '';
     const out = [];
     for (const [key, v] of candidate.container.pairs) {
       if (v.kind !== 'number' || !TOKEN_KEYS.test(key)) continue;
       const n = Number(v.text);
-      if (!Number.isFinite(n) || n <= max) continue;
+      if (!Number.isFinite(n) || n <= bound) continue;
       out.push({
-        code: 'token-limit',
-        message: `${key} is ${n.toLocaleString('en-US')}, above the maximum output of "${meant.name}" (${max.toLocaleString('en-US')} tokens).`,
+        code: 'token-limit' as const,
+        message: `${key} is ${n.toLocaleString('en-US')}, above the maximum output of "${meant.name}" (${limit}${from}).`,
         start: v.start,
         end: v.end,
-        suggestions: [String(max)],
+        suggestions: [String(stated)],
         preferred: true,
         name: meant.name,
+        ...(fact.origin ? { cap: 'warning' as const } : {}),
       });
     }
     return out;

@@ -1,0 +1,16 @@
+/** The project the CLI runs in: its settings (.vscode/settings.json) and the registry they give (built-in data plus its cards and catalogues). */
+import * as path from 'node:path';
+import { anchorDocuments, RegistryService } from '../cards/service';
+import { builtinCards, builtinDocuments } from '../registry/builtin';
+import type { Settings } from '../settings';
+import { readProjectSettings } from './projectSettings';
+
+/** dist/cli.js lives one level below the package root, where data/cards is. */
+const packageRoot = path.resolve(__dirname, '..');
+
+export async function loadProject(root: string): Promise<{ settings: Settings; service: RegistryService }> {
+  const { settings } = await readProjectSettings(root);
+  const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot), builtinCards);
+  if (settings.cardPaths.length || settings.catalogs.length) await service.configure(settings, [root]);
+  return { settings, service };
+}

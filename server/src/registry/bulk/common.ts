@@ -1,0 +1,129 @@
+/**
+ * What the bulk catalogue parsers share: reading untrusted JSON within
+ * bounds, the checks every value must pass before it enters the registry,
+ * and where in the file each model is (for diagnostics and definitions).
+ */
+import { isModelId } from '../modelIds';
+import type { CardDiagnostic, CatalogEntry, Purpose, Span, Status } from '../types';
+
+/** Catalogue files larger than this are refused with a diagnostic (models.dev's whole api.json is a few MB). */
+export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
+/** Models per catalogue: more are dropped with one diagnostic. */
+export const MAX_CATALOG_ENTRIES = 50_000;
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export const isObject = (v: unknown): v is Record<string, Json> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A whole token count: a safe positive integer below a billion (no context window comes near). */
+export function tokenCount(v: unknown): number | null {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v > 0 && v < 1_000_000_000 ? v : null;
+}
+
+/** `YYYY-MM-DD` or `YYYY-MM` (what catalogues write), checked; anything else is no date. */
+export function isoDate(v: unknown): string | null {
+  if (typeof v !== 'string' || v.length > 10) return null;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : 1];
+  if (y < 1990 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return v;
+}
+
+/** Short display text: no control characters, bounded. */
+export function label(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return s && s.length <= 200 ? s : null;
+}
+
+/** Line and column of offsets in a text, found in one forward pass (queries must come in increasing order). */
+export class Positions {
+  private line = 0;
+  private lineStart = 0;
+  private pos = 0;
+  private searchFrom = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** The span of the next occurrence of `"key"` at or after the previous one; the file's start when not found. */
+  next(key: string): Span {
+    const needle = JSON.stringify(key);
+    const at = this.text.indexOf(needle, this.searchFrom);
+    if (at < 0) return { line: 0, column: 0, endLine: 0, endColumn: 0 };
+    this.searchFrom = at + needle.length;
+    for (; this.pos < at; this.pos++) {
+      if (this.text.charCodeAt(this.pos) === 10) {
+        this.line++;
+        this.lineStart = this.pos + 1;
+      }
+    }
+    const column = at - this.lineStart;
+    return { line: this.line, column, endLine: this.line, endColumn: column + needle.length };
+  }
+}
+
+/** Collects a catalogue's problems; each kind of problem is reported once with a count, not once per model. */
+export class Problems {
+  readonly diagnostics: CardDiagnostic[] = [];
+  private readonly counts = new Map<string, { count: number; first: CardDiagnostic }>();
+
+  constructor(private readonly file: string) {}
+
+  /** A problem with the file as a whole. */
+  fatal(message: string): void {
+    this.diagnostics.push({ file: this.file, line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'error', code: 'card-bad-value', message, suggestions: [] });
+  }
+
+  /** A problem with one model: counted per kind, reported once at the first place it happened. */
+  skip(kind: string, at: Span, message: string): void {
+    const seen = this.counts.get(kind);
+    if (seen) {
+      seen.count++;
+      return;
+    }
+    const d: CardDiagnostic = { file: this.file, ...at, severity: 'warning', code: 'card-bad-value', message, suggestions: [] };
+    this.counts.set(kind, { count: 1, first: d });
+    this.diagnostics.push(d);
+  }
+
+  /** Add the counts to the messages of problems that happened more than once. */
+  finish(): CardDiagnostic[] {
+    for (const { count, first } of this.counts.values()) if (count > 1) first.message += ` (${count.toLocaleString('en-US')} entries like this were skipped)`;
+    return this.diagnostics;
+  }
+}
+
+/** Parse a catalogue's JSON text, or report why not. */
+export function readJson(text: string, problems: Problems): Json | undefined {
+  if (text.length > MAX_CATALOG_BYTES) {
+    problems.fatal(`This catalogue is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB and was not read.`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as Json;
+  } catch (e) {
+    problems.fatal(`This catalogue is not valid JSON (${(e instanceof Error ? e.message : String(e)).slice(0, 120)}).`);
+    return undefined;
+  }
+}
+
+/** The checks every entry passes before it enters the registry: an id of the id alphabet and sane figures. */
+export function acceptEntry(entry: CatalogEntry, problems: Problems): CatalogEntry | null {
+  if (!isModelId(entry.id)) {
+    problems.skip('id', entry.at, `"${entry.id.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}" is not a model id (letters, digits and _ . - : @ / only, at most 128 characters); skipped.`);
+    return null;
+  }
+  return entry;
+}
+
+export function purposeOf(kind: unknown): Purpose | null {
+  if (typeof kind !== 'string') return null;
+  if (/embed/i.test(kind)) return 'embeddings';
+  if (/^(?:chat|completion|responses|text)$/i.test(kind)) return 'chat';
+  return null;
+}
+
+export function statusOf(v: unknown): Status | null {
+  return v === 'deprecated' ? 'deprecated' : v === 'beta' ? 'beta' : v === 'alpha' || v === 'preview' ? 'preview' : null;
+}

@@ -1,0 +1,275 @@
+/**
+ * Settling one model: what every card, catalogue page, index tile and bulk
+ * catalogue says about it, folded into one entry.
+ *
+ * Ranks: any card or catalogue page outranks any bulk catalogue; within
+ * each, a later layer outranks an earlier one, and a maker's own catalogue
+ * outranks a host's. For each fact the highest rank that states a value
+ * wins, except that an exact figure beats a rounded one it agrees with (a
+ * card's "16k" and a catalogue's 16,384 are the same limit). Cards of the
+ * same rank that disagree are all kept and reported as `card-conflict`.
+ */
+import { FACT_LABELS } from './boxCard';
+import { tokenUpperBound } from './normalize';
+import type {
+  CardDiagnostic,
+  CatalogEntry,
+  Conflict,
+  Fact,
+  FactKey,
+  FactRecord,
+  FactTypes,
+  Lang,
+  ModelEntry,
+  Namespace,
+  ParsedBulkCatalog,
+  ParsedCard,
+  ParsedCatalogue,
+  Purpose,
+  SourceRef,
+  Span,
+  Status,
+  Tile,
+} from './types';
+
+interface Contribution<K extends FactKey = FactKey> {
+  rank: number;
+  lang: Lang;
+  fact: Fact<FactTypes[K]>;
+  file: string;
+  /** Set for facts from a bulk catalogue: its label. */
+  origin: string | null;
+  /** For facts from a bulk catalogue: the context window the same catalogue entry gives. */
+  entryContext?: number | null;
+}
+
+export interface Draft {
+  namespace: Namespace;
+  name: string;
+  cards: Array<{ card: ParsedCard; layer: number }>;
+  catalogues: Array<{ page: ParsedCatalogue; layer: number }>;
+  tiles: Array<{ tile: Tile; file: string; layer: number }>;
+  bulk: Array<{ entry: CatalogEntry; doc: ParsedBulkCatalog; rank: number }>;
+  aliases: Set<string>;
+  contributions: Map<FactKey, Contribution[]>;
+}
+
+const at = (file: string, span: Span): SourceRef => ({ file, ...span });
+
+/** Two values of one fact agree? Dates of different precision agree when one is a prefix of the other. */
+function agree(key: FactKey, a: unknown, b: unknown): boolean {
+  if (a === null || b === null) return true;
+  if (typeof a === 'string' && typeof b === 'string') {
+    if (key === 'releaseDate' || key === 'knowledgeCutoff') return a.startsWith(b) || b.startsWith(a);
+    return a.replace(/\s+/g, ' ').toLowerCase() === b.replace(/\s+/g, ' ').toLowerCase();
+  }
+  return a === b;
+}
+
+function show(v: unknown): string {
+  return v === null || v === undefined ? 'not given' : String(v);
+}
+
+const isTokenFact = (key: FactKey): key is 'contextWindow' | 'maxOutputTokens' => key === 'contextWindow' || key === 'maxOutputTokens';
+
+/** One fact: the winner among the contributions, its record, and the conflicts among cards of the winning rank. */
+function settleFact(name: string, key: FactKey, list: readonly Contribution[], conflicts: Conflict[], diagnostics: CardDiagnostic[]): FactRecord<unknown> {
+  const stated = list.filter((c) => c.origin === null);
+  const pool = stated.some((c) => c.fact.value !== null) || !list.some((c) => c.origin !== null && c.fact.value !== null) ? stated : list.filter((c) => c.fact.value !== null);
+  const top = Math.max(...pool.map((c) => c.rank));
+  const current = pool.filter((c) => c.rank === top);
+  let winner = current.find((c) => c.fact.value !== null) ?? current[0];
+  const raw: Partial<Record<Lang, string>> = {};
+  for (const c of current) if (raw[c.lang] === undefined && (c.fact.value !== null || c === winner)) raw[c.lang] = c.fact.raw;
+  if (winner.origin === null) {
+    const disagreeing = current.filter((c) => c.origin === null && !agree(key, winner.fact.value, c.fact.value));
+    if (disagreeing.length > 0) {
+      conflicts.push({ field: key, values: [winner, ...disagreeing].map((c) => ({ value: show(c.fact.value), raw: c.fact.raw, source: at(c.file, c.fact.at) })) });
+      for (const c of disagreeing) {
+        diagnostics.push({
+          file: c.file,
+          ...c.fact.at,
+          severity: 'warning',
+          code: 'card-conflict',
+          message: `${FACT_LABELS[key]} of ${name}: this card says "${c.fact.raw}" but ${winner.file} (line ${winner.fact.at.line + 1}) says "${winner.fact.raw}".`,
+          suggestions: [],
+        });
+      }
+    }
+  }
+  let value = winner.fact.value as unknown;
+  let exact = true;
+  if (isTokenFact(key) && typeof value === 'number') {
+    const upper = tokenUpperBound(winner.fact.raw, value);
+    exact = upper === value;
+    // A rounded figure ("16k") gives way to an exact one it can mean (16,384), from any source.
+    const precise = exact ? undefined : list.find((c) => typeof c.fact.value === 'number' && c.fact.value >= (value as number) && c.fact.value <= upper && tokenUpperBound(c.fact.raw, c.fact.value) === c.fact.value);
+    if (precise) {
+      winner = precise;
+      value = precise.fact.value;
+      exact = true;
+      raw[precise.lang] = precise.fact.raw;
+    }
+  }
+  // More precise dates win over less precise ones that agree with them.
+  if ((key === 'releaseDate' || key === 'knowledgeCutoff') && typeof value === 'string') {
+    for (const c of current) if (typeof c.fact.value === 'string' && c.fact.value.length > (value as string).length && agree(key, c.fact.value, value)) value = c.fact.value;
+  }
+  return { value, raw, source: at(winner.file, winner.fact.at), exact, origin: winner.origin };
+}
+
+/** The largest value a token figure can mean: itself when exact, else the upper bound of its rounding. */
+function tokenBound(fact: FactRecord<number> | undefined): number | null {
+  if (!fact || fact.value === null) return null;
+  if (fact.exact) return fact.value;
+  const raw = fact.raw.en ?? fact.raw.ja ?? String(fact.value);
+  return tokenUpperBound(raw, fact.value);
+}
+
+/**
+ * A catalogue entry whose context window contradicts a card's (beyond the card's rounding) describes another
+ * deployment or an old version of the model: none of its token figures are used.
+ */
+function contradicts(dr: Draft): (c: Contribution) => boolean {
+  const stated = (dr.contributions.get('contextWindow') ?? []).find((c) => c.origin === null && typeof c.fact.value === 'number');
+  if (!stated) return () => false;
+  const nominal = stated.fact.value as number;
+  const upper = tokenUpperBound(stated.fact.raw, nominal);
+  return (c) => c.origin !== null && typeof c.entryContext === 'number' && (c.entryContext < nominal || c.entryContext > upper);
+}
+
+export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
+  const facts: ModelEntry['facts'] = {};
+  const conflicts: Conflict[] = [];
+  const unreliable = contradicts(dr);
+  for (const [key, all] of dr.contributions) {
+    const list = isTokenFact(key) ? all.filter((c) => !unreliable(c)) : all;
+    if (list.length) (facts as Record<string, FactRecord<unknown>>)[key] = settleFact(dr.name, key, list, conflicts, diagnostics);
+  }
+
+  // Front matter and tiles: the highest layer that says something wins.
+  const cards = [...dr.cards].sort((a, b) => b.layer - a.layer);
+  const tiles = [...dr.tiles].sort((a, b) => b.layer - a.layer);
+  const bulk = [...dr.bulk].sort((a, b) => b.rank - a.rank);
+  const meta = <K extends keyof ParsedCard['meta']>(k: K): ParsedCard['meta'][K] | undefined => cards.find((c) => c.card.meta[k] !== undefined)?.card.meta[k];
+  const tileSays = <T>(pick: (t: Tile) => T | null): T | null => {
+    for (const t of tiles) {
+      const v = pick(t.tile);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+  const bulkSays = <T>(pick: (e: CatalogEntry) => T | null): T | null => {
+    for (const b of bulk) {
+      const v = pick(b.entry);
+      if (v !== null) return v;
+    }
+    return null;
+  };
+
+  const tileCategory = tileSays((t) => t.category);
+  const cardCategory = facts.category?.value ?? null;
+  if (tileCategory && cardCategory && tileCategory !== cardCategory && facts.category) {
+    const tile = tiles.find((t) => t.tile.category === tileCategory)!;
+    const { file, line, column, endLine, endColumn } = facts.category.source;
+    diagnostics.push({
+      file,
+      line,
+      column,
+      endLine,
+      endColumn,
+      severity: 'warning',
+      code: 'card-tile-mismatch',
+      message: `The card says ${dr.name} is ${cardCategory} but its tile in ${tile.file} (line ${tile.tile.at.line + 1}) says ${tileCategory}.`,
+      suggestions: [],
+    });
+    conflicts.push({
+      field: 'category',
+      values: [
+        { value: cardCategory, raw: facts.category.raw.en ?? facts.category.raw.ja ?? cardCategory, source: facts.category.source },
+        { value: tileCategory, raw: tileCategory, source: at(tile.file, tile.tile.at) },
+      ],
+    });
+  }
+
+  const shutdown = bulkSays((e) => e.shutdownDate);
+  const retiredDate = meta('retired') ?? (cards.length || tiles.length ? null : shutdown);
+  const statedStatus: Status | null = meta('status') ?? tileSays((t) => t.status) ?? (meta('retired') ? 'retired' : null);
+  const bulkStatus = cards.length || tiles.length ? null : bulkSays((e) => e.status);
+  const status: Status = statedStatus ?? bulkStatus ?? 'available';
+  const name = dr.name;
+  const purpose: Purpose = meta('purpose') ?? tileSays((t) => t.purpose) ?? bulkSays((e) => e.purpose) ?? (/embed/i.test(name) ? 'embeddings' : 'chat');
+  const description: Partial<Record<Lang, string>> = {};
+  for (const c of cards) if (c.card.description && description[c.card.lang] === undefined) description[c.card.lang] = c.card.description;
+
+  const sources: SourceRef[] = [];
+  for (const c of cards) {
+    const nameFact = c.card.facts.name;
+    if (nameFact) sources.push(at(c.card.file, nameFact.at));
+  }
+  for (const c of [...dr.catalogues].sort((a, b) => b.layer - a.layer)) sources.push(at(c.page.file, c.page.idAt));
+  for (const t of tiles) sources.push(at(t.file, t.tile.at));
+  for (const b of bulk) if (!b.doc.file.startsWith('builtin:')) sources.push(at(b.doc.file, b.entry.at));
+
+  const catalogue = [...dr.catalogues].sort((a, b) => b.layer - a.layer)[0]?.page;
+  const listMeta = (k: 'languages' | 'inputTypes' | 'outputTypes', fromCatalogue: string[] | undefined): string[] =>
+    meta(k) ?? (fromCatalogue && fromCatalogue.length ? fromCatalogue : []);
+
+  return {
+    id: `${dr.namespace}:${name}`,
+    namespace: dr.namespace,
+    name,
+    displayName: facts.displayName?.value ?? null,
+    description,
+    provider: facts.provider?.value ?? null,
+    hosting: facts.hosting?.value ?? null,
+    category: meta('category') ?? tileCategory ?? cardCategory,
+    status,
+    lifecycleKnown: statedStatus !== null || cards.length > 0 || bulkStatus !== null,
+    successor: meta('successor') ?? null,
+    purpose,
+    contextWindow: facts.contextWindow?.value ?? null,
+    maxOutputTokens: facts.maxOutputTokens?.value ?? null,
+    maxOutputBound: tokenBound(facts.maxOutputTokens),
+    releaseDate: facts.releaseDate?.value ?? null,
+    knowledgeCutoff: facts.knowledgeCutoff?.value ?? null,
+    throughput: facts.throughput?.value ?? null,
+    openSource: facts.openSource?.value ?? null,
+    languages: listMeta('languages', catalogue?.languages),
+    aliases: [...dr.aliases].filter((a) => a !== name).sort(),
+    links: [...(meta('links') ?? [])],
+    sources,
+    catalogs: [...new Set(bulk.map((b) => b.doc.label))],
+    facts,
+    conflicts,
+    customerEnabled: meta('customerEnabled') ?? tileSays((t) => (t.customerEnabled ? true : null)) ?? false,
+    defaultFor: meta('defaultFor') ?? tileSays((t) => (t.defaultFor.length ? t.defaultFor : null)) ?? [],
+    deprecatedDate: meta('deprecated') ?? null,
+    retiredDate,
+    retiredReason: meta('retiredReason') ?? null,
+    docsUrl: cards.find((c) => c.card.docsUrl)?.card.docsUrl ?? null,
+    version: meta('version') ?? catalogue?.version ?? null,
+    inputTypes: listMeta('inputTypes', catalogue?.inputTypes),
+    outputTypes: listMeta('outputTypes', catalogue?.outputTypes),
+    benchmarks: catalogue?.benchmarks ?? [],
+    capabilities: catalogue?.capabilities ?? [],
+  };
+}
+
+/** Add what a bulk catalogue says about a model to its draft. */
+export function addBulkEntry(dr: Draft, doc: ParsedBulkCatalog, entry: CatalogEntry, rank: number): void {
+  dr.bulk.push({ entry, doc, rank });
+  const add = <K extends FactKey>(key: K, value: FactTypes[K] | null) => {
+    if (value === null) return;
+    const list = dr.contributions.get(key) ?? [];
+    list.push({ rank, lang: 'en', fact: { value, raw: String(value), at: entry.at } as Fact<FactTypes[K]> as Fact<never>, file: doc.file, origin: doc.label, entryContext: entry.contextWindow });
+    dr.contributions.set(key, list);
+  };
+  add('displayName', entry.displayName);
+  add('provider', entry.provider);
+  add('hosting', entry.hosting);
+  add('contextWindow', entry.contextWindow);
+  add('maxOutputTokens', entry.maxOutputTokens);
+  add('releaseDate', entry.releaseDate);
+  add('knowledgeCutoff', entry.knowledgeCutoff);
+}
