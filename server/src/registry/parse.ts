@@ -16,7 +16,6 @@ import type { CardDiagnostic, ParsedBulkCatalog, ParsedDocument } from './types'
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
 
 export function parseDocument(file: string, text: string): ParsedDocument {
-  if (/^\uFEFF?\s*\{/.test(text.slice(0, 1000))) return parseCatalog(file, text);
   if (text.length > MAX_CARD_BYTES || text.includes('\u0000')) {
     return { kind: 'unknown', file, diagnostics: [] };
   }
