@@ -123,3 +123,34 @@ test('.gitignore: an anchored pattern matches only at its folder', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('modelLens.catalogs in .vscode/settings.json: check and list use the project\'s catalogue; list --provider filters', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-catalog-'));
+  try {
+    mkdirSync(path.join(dir, '.vscode'));
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), '{ "modelLens.catalogs": ["data/models.json"] }\n');
+    writeFileSync(path.join(dir, 'data', 'models.json'), JSON.stringify({ acme: { id: 'acme', name: 'Acme AI', models: { 'acme-large-2611': { name: 'Acme Large', limit: { context: 300000, output: 8000 } } } } }));
+    writeFileSync(path.join(dir, 'app.py'), 'client.chat.completions.create(model="acme-large-2611", max_tokens=9000)\n');
+    const checked = run(['check', 'app.py', '--format', 'json'], dir);
+    const { diagnostics } = JSON.parse(checked.stdout) as { diagnostics: Array<{ code: string; severity: string; message: string }> };
+    assert.deepEqual(diagnostics.map((d) => `${d.severity} ${d.code}`), ['warning token-limit']);
+    assert.match(diagnostics[0].message, /8,000 tokens, per catalogue data\/models\.json/);
+
+    const listed = run(['list', '--format', 'json'], dir);
+    const { sources, models } = JSON.parse(listed.stdout) as { sources: Array<{ label: string; models: number }>; models: Array<{ name: string }> };
+    assert.ok(sources.some((s) => s.label === 'catalogue data/models.json' && s.models === 1));
+    assert.ok(models.some((m) => m.name === 'acme-large-2611'));
+
+    const text = run(['list'], dir);
+    assert.match(text.stdout, /^Data: Model Lens cards \(\d+ models, checked \d{4}-\d{2}-\d{2}\) · models\.dev data from @tokenlens\/models 1\.3\.0 \(\d+ models, data to \d{4}-\d{2}-\d{2}\) · catalogue data\/models\.json \(1 models, data to/);
+
+    const anthropic = run(['list', '--provider', 'anthropic', '--format', 'json'], dir);
+    const only = (JSON.parse(anthropic.stdout) as { models: Array<{ provider: string | null }> }).models;
+    assert.ok(only.length > 20 && only.every((m) => m.provider === 'Anthropic'));
+    assert.match(run(['list', '--provider', 'nobody'], dir).stdout, /No models of provider "nobody"\. Providers: .*Anthropic/);
+    assert.equal(run(['check', '--provider', 'x'], dir).code, 2, '--provider is for list');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
