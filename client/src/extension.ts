@@ -35,9 +35,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const documentSelector = [
+    // Files, untitled documents and the cells of notebooks (each cell is a document of its language).
     ...LANGUAGES.flatMap(({ id: language }) => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
+      { scheme: 'vscode-notebook-cell', language },
     ]),
     { scheme: 'file', pattern: '**/.env*' },
   ];

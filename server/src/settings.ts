@@ -21,6 +21,8 @@ export interface Settings {
   rules: Partial<Record<RuleCode, RuleSeverity>>;
   /** Files larger than this many bytes are not checked. */
   maxFileSize: number;
+  /** The rules whose severity the user set (the rest have their defaults); names in prose keep a configured severity. */
+  configured: RuleCode[];
 }
 
 /** The default severity of each rule that checks documents (card problems have none: each keeps its parser's). */
@@ -33,6 +35,7 @@ const DEFAULT_SETTINGS: Settings = {
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
   rules: DEFAULT_RULES,
   maxFileSize: 2 * 1024 * 1024,
+  configured: [],
 };
 
 export const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -45,9 +48,13 @@ export function readSettings(raw: unknown): Settings {
   const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const rulesIn = o.rules !== null && typeof o.rules === 'object' ? (o.rules as Record<string, unknown>) : {};
   const rules: Partial<Record<RuleCode, RuleSeverity>> = { ...DEFAULT_RULES };
+  const configured: RuleCode[] = [];
   for (const code of RULE_CODES) {
     const v = rulesIn[code];
-    if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) rules[code] = v as RuleSeverity;
+    if (typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v)) {
+      rules[code] = v as RuleSeverity;
+      configured.push(code);
+    }
   }
   const max = typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize > 0 ? o.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
   return {
@@ -57,5 +64,6 @@ export function readSettings(raw: unknown): Settings {
     exclude: strings(o.exclude, DEFAULT_SETTINGS.exclude),
     rules,
     maxFileSize: max,
+    configured,
   };
 }

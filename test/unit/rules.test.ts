@@ -66,8 +66,16 @@ test('retired-model: date and successor; a renamed model always has one', async 
   assert.match(removed.message, /retired on 2025-01-17\.$/);
   const [legacy] = await check('python', 'model = "openai__gpt_3_5_turbo"');
   assert.match(legacy.message, /legacy name/);
-  // A retired name written with a hyphenated date, as the old card did: the spelling and the retirement.
-  assert.deepEqual(codes(await check('json', '{"model": "azure__openai__gpt_4o_2024-05-13"}')).sort(), ['name-format', 'retired-model']);
+  // A retired name written with a hyphenated date, as the old card did: one finding, the retirement, with the
+  // successor as the fix and the spelling in the message (name-format never offers a retired name).
+  const misspelt = await check('json', '{"model": "azure__openai__gpt_4o_2024-05-13"}');
+  assert.deepEqual(codes(misspelt), ['retired-model']);
+  assert.deepEqual(misspelt[0].suggestions, ['azure__openai__gpt_4o']);
+  assert.match(misspelt[0].message, /^"azure__openai__gpt_4o_2024_05_13" was renamed on 2025-04-16\. Use "azure__openai__gpt_4o"\. \(Written "azure__openai__gpt_4o_2024-05-13", a misspelling seen in model cards\.\)$/);
+  // A slip of a retired Box name: the retirement too, not "unknown".
+  const slip = await check('dotenv', 'BOX_AI_MODEL=google__text_bisson\n');
+  assert.deepEqual(codes(slip), ['retired-model']);
+  assert.match(slip[0].message, /"google__text_bison" was retired/);
 });
 
 test('deprecated-model: a user card can mark a model deprecated', async () => {

@@ -28,13 +28,14 @@ test('code: Python string prefixes, triple quotes and comments', () => {
   const r = scan('a = r"gpt-4o-mini"\nb = """claude-3-haiku-20240307"""\n# uses o4-mini and gpt-4.1\n', 'python');
   assert.deepEqual(found(r), [
     ['gpt-4o-mini', 'a', 'shape'],
-    ['claude-3-haiku-20240307', 'b', 'shape'],
+    ['claude-3-haiku-20240307', null, 'shape'],
     ['o4-mini', null, 'shape'],
     ['gpt-4.1', null, 'shape'],
   ]);
   assert.equal(r.comments.length, 1);
   assert.equal(r.comments[0].text, ' uses o4-mini and gpt-4.1');
-  assert.deepEqual(r.candidates.map((c) => c.inComment), [false, false, true, true]);
+  // A triple-quoted string is a docstring or a block of text: its words are prose.
+  assert.deepEqual(r.candidates.map((c) => c.where), ['value', 'prose', 'comment', 'comment']);
 });
 
 test('code: JSON keys are keys, nested objects carry their key', () => {
@@ -146,7 +147,7 @@ test('Markdown: prose words shaped like names, fenced blocks scanned as their la
     ['o4-mini', null, 'shape'],
   ]);
   assert.equal(only(r, 'gpt-4o-mini').container.callee, 'client.chat.completions.create');
-  assert.equal(only(r, 'o4-mini').inComment, true);
+  assert.equal(only(r, 'o4-mini').where, 'comment');
   assert.ok(r.comments.some((c) => c.text.includes('model-lens-ignore-next-line')));
 });
 

@@ -79,12 +79,20 @@ test('vendor typos: unknown-model with the right fix, never a Box name', () => {
 });
 
 test('a dated snapshot that does not exist is reported with the real one; a date after the newest is not', () => {
-  const text = py('claude-3-haiku-20240229');
-  const [f] = check('python', text);
-  assert.equal(f.code, 'unknown-model');
-  assert.deepEqual(f.suggestions, ['claude-3-haiku-20240307']);
-  assert.match(f.message, /No snapshot of claude-3-haiku is dated 20240229/);
-  assert.equal(f.preferred, true, 'the only snapshot of the family is the fix');
+  const live = check('python', py('claude-haiku-4-5-20250930'));
+  assert.deepEqual(live.map((f) => f.code), ['unknown-model']);
+  assert.deepEqual(live[0].suggestions, ['claude-haiku-4-5-20251001']);
+  assert.match(live[0].message, /No snapshot of claude-haiku-4-5 is dated 20250930\./);
+  assert.equal(live[0].preferred, true, 'the only snapshot of the family is the fix');
+  // A slip of a deprecated snapshot: deprecated-model, naming the slip.
+  const dep = check('python', openaiPy('gpt-4o-mini-2024-07-17'));
+  assert.deepEqual(dep.map((f) => f.code), ['deprecated-model']);
+  assert.match(dep[0].message, /Written "gpt-4o-mini-2024-07-17": no snapshot of gpt-4o-mini is dated 2024-07-17/);
+  // The real snapshot of claude-3-haiku is retired: one finding, the retirement, naming the slip.
+  const [f] = check('python', py('claude-3-haiku-20240229'));
+  assert.equal(f.code, 'retired-model');
+  assert.deepEqual(f.suggestions, [registry.get('claude-3-haiku-20240307')!.entry.successor]);
+  assert.match(f.message, /^"claude-3-haiku-20240307" was retired on .*\(Written "claude-3-haiku-20240229": no snapshot of claude-3-haiku is dated 20240229\.\)$/);
   assert.deepEqual(check('python', openaiPy('gpt-4o-2030-01-01')), [], 'newer than the data');
 });
 

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkText } from '../diagnostics/engine';
+import { checkNotebook, isNotebookFile, MAX_NOTEBOOK_BYTES } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
 import { LineIndex } from '../util/lineIndex';
 import { VERSION } from '../version';
@@ -32,7 +33,8 @@ export async function check(opts: Options, style: Style): Promise<number> {
     let text: string;
     try {
       const st = await fs.stat(file);
-      if (st.size > settings.maxFileSize) {
+      // A notebook's outputs (images, tables) do not count: its cells' sources are held to the limit.
+      if (st.size > (isNotebookFile(file) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize)) {
         console.error(`model-lens: skipped ${path.relative(root, file)}: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
         skipped++;
         continue;
@@ -41,11 +43,31 @@ export async function check(opts: Options, style: Style): Promise<number> {
     } catch {
       continue;
     }
-    const rel = path.relative(root, file) || file;
+    const rel = (path.relative(root, file) || file).split(path.sep).join('/');
+    const lines = new LineIndex(text);
+    const place = (start: number, end: number) => {
+      const s = lines.position(start);
+      const e = lines.position(end);
+      return { file: rel, line: s.line, column: s.character, endLine: e.line, endColumn: e.character };
+    };
+    if (isNotebookFile(file)) {
+      const found = checkNotebook(text, registry, settings, rel);
+      if (!found) {
+        console.error(`model-lens: skipped ${rel}: not a notebook, or its cells are larger than modelLens.maxFileSize`);
+        skipped++;
+        continue;
+      }
+      for (const f of found) {
+        const { severity, code, message, suggestions } = f;
+        diagnostics.push({ ...toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }), cell: f.cell, cellLine: f.cellLine + 1, cellColumn: f.cellCharacter + 1 });
+      }
+      continue;
+    }
     const result = checkText({
       text,
       languageId: languageOfFile(file) ?? 'plaintext',
       path: file,
+      relativePath: rel,
       registry,
       settings,
       hrefFor: (entry) => entry.docsUrl ?? (entry.sources[0] ? pathToFileURL(entry.sources[0].file).toString() : null),
@@ -56,12 +78,9 @@ export async function check(opts: Options, style: Style): Promise<number> {
       skipped++;
       continue;
     }
-    const lines = new LineIndex(text);
     for (const f of result.findings) {
-      const s = lines.position(f.start);
-      const e = lines.position(f.end);
       const { severity, code, message, suggestions } = f;
-      diagnostics.push(toJsonDiagnostic({ file: rel.split(path.sep).join('/'), line: s.line, column: s.character, endLine: e.line, endColumn: e.character, severity, code, message, suggestions }));
+      diagnostics.push(toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }));
     }
   }
   switch (opts.format) {

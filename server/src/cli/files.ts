@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isExcluded } from '../diagnostics/engine';
+import { isNotebookFile } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
 import type { Settings } from '../settings';
 import { globToRegExp, matchGlob } from '../util/glob';
@@ -61,7 +62,7 @@ export async function collectFiles(paths: readonly string[], root: string, setti
         if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name), own, false);
       }
     } else if (st.isFile()) {
-      if (!explicit && (ignored(rules, p, false) || isExcluded(rel, settings) || languageOfFile(p) === null)) return;
+      if (!explicit && (ignored(rules, p, false) || isExcluded(rel, settings) || (languageOfFile(p) === null && !isNotebookFile(p)))) return;
       out.push(p);
     }
   };

@@ -24,6 +24,10 @@ export interface JsonDiagnostic {
   code: string;
   message: string;
   suggestions: string[];
+  /** In a notebook: the cell (1-based) and the line and column within it; `line` and `column` are the notebook file's. */
+  cell?: number;
+  cellLine?: number;
+  cellColumn?: number;
 }
 
 const src = (s: SourceRef): JsonSource => ({ file: s.file, line: s.line + 1, column: s.column + 1 });

@@ -57,5 +57,7 @@ function printable(s: string): string {
 }
 
 export function formatDiagnosticLine(d: JsonDiagnostic, style: Style): string {
-  return `${printable(d.file)}:${d.line}:${d.column} ${style.severity(d.severity, d.severity)} ${style.dim(d.code)} ${printable(d.message)}`;
+  // In a notebook, the cell and the line within it: what a person finds in Jupyter or VS Code.
+  const place = d.cell !== undefined ? `cell ${d.cell}:${d.cellLine}:${d.cellColumn}` : `${d.line}:${d.column}`;
+  return `${printable(d.file)}:${place} ${style.severity(d.severity, d.severity)} ${style.dim(d.code)} ${printable(d.message)}`;
 }

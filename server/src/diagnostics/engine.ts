@@ -3,13 +3,14 @@
  * problems when the document is itself a model card. Shared by the language
  * server and `model-lens check`. Pure: text in, findings out.
  */
-import { canonicalBoxSpelling, parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
+import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
 import { isAboutNames, scan as scanText, type ScanResult } from '../scanner';
-import { isBoxShaped, isNameLike } from '../scanner/shape';
+import { isNameLike } from '../scanner/shape';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { matchGlob } from '../util/glob';
 import { LineIndex } from '../util/lineIndex';
 import { RULES, type RuleCode } from './rules';
+import { resolveName } from './resolve';
 import { suppressions } from './suppression';
 import type { Finding, RuleContext, RuleFinding } from './types';
 
@@ -21,6 +22,8 @@ interface CheckInput {
   languageId: string;
   /** The file's path (for card files and `exclude`); absent for untitled documents. */
   path?: string;
+  /** The path relative to the workspace or project (tells test files apart); the path when not given. */
+  relativePath?: string;
   registry: Registry;
   settings: Settings;
   /** A scan already made of this text. */
@@ -70,6 +73,43 @@ function isAllowed(name: string, settings: Settings): boolean {
   return settings.allow.some((a) => a === name || (/[*?[{]/.test(a) && matchGlob(a, name)));
 }
 
+/** Just before a name, the signs of it being used as a model: `model=`, `"model": "`, `Model = `, `--model `, `-m `. */
+const MODEL_USE_BEFORE = /(?:\bmodel(?:_?name|_?id)?["']?\s*(?::|=>?)\s*["'`]?|--model[= ]["']?|\s-m\s["']?)$/i;
+
+/** A test file: under a `test`/`tests`/`__tests__`/`spec` folder, or named like `test_x.py`, `x_test.go`, `x.test.ts`, `x.spec.js`. */
+export function isTestFile(file: string): boolean {
+  const p = file.replace(/\\/g, '/');
+  return /(?:^|\/)(?:tests?|__tests__|specs?)\//.test(p) || /(?:^|\/)(?:test_[^/]*|[^/]*_test\.[a-z]+|[^/]*\.(?:test|spec)\.[a-z]+)$/.test(p);
+}
+
+/** Changelogs, release notes, news, blog posts, and recorded test data (fixtures, cassettes, snapshots): text about the past. */
+export function isHistoryFile(file: string): boolean {
+  const p = file.replace(/\\/g, '/');
+  return (
+    /(?:^|\/)(?:change_?log|changes|history|news|releases?|release[-_ ]?notes?)(?:\.[a-z]+)?$/i.test(p) ||
+    /(?:^|\/)(?:_posts|blog|posts|changelogs?|release[-_]?notes?|news|fixtures|cassettes|__snapshots__|snapshots|testdata|golden)\//i.test(p)
+  );
+}
+
+/** Sorted, one finding per place and code. */
+function finish(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings
+    .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+    .filter((f) => {
+      const key = `${f.start}:${f.end}:${f.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** The text of the line before an offset (at most 80 characters). */
+function lineBefore(text: string, offset: number): string {
+  const from = Math.max(text.lastIndexOf('\n', offset - 1) + 1, offset - 80);
+  return text.slice(from, offset);
+}
+
 export function checkText(input: CheckInput): CheckResult {
   const { text, registry, settings } = input;
   if (text.length > settings.maxFileSize) {
@@ -103,40 +143,44 @@ export function checkText(input: CheckInput): CheckResult {
   if (card && card.kind !== 'unknown') {
     // A model card: its own problems, not the rules for code that uses names.
     cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines, push);
-    findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
-    return { findings, skipped: null };
+    return { findings: finish(findings), skipped: null };
   }
   if (card) cardFindings(card.diagnostics, [], lines, push);
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
     // One of the user's catalogue files: its own problems, not the rules for code.
     cardFindings([], input.registryDiagnostics, lines, push);
-    return { findings, skipped: null };
+    return { findings: finish(findings), skipped: null };
   }
 
+  const where = input.relativePath ?? input.path ?? '';
+  const inTest = isTestFile(where);
+  // A changelog, release notes or a blog post records what was true when it was written: nothing to report.
+  if (isHistoryFile(where)) return { findings: finish(findings), skipped: null };
   for (const candidate of scan.candidates) {
     const text = candidate.value.text;
-    if (candidate.inComment || text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
-    const resolved = registry.resolve(text);
-    const exact = resolved?.match;
-    let meant = exact?.entry;
-    // Namespaces stay apart: only a Box-shaped name can mean a Box name, and only another name a vendor id
-    // (`google-gemini-2.5-pro` is a gateway's spelling, not a misspelt `google__gemini_2_5_pro`).
-    const boxy = isBoxShaped(text);
-    if (!meant) {
-      const folded = registry.findNormalized(text).filter((m) => (m.entry.namespace === 'box') === boxy);
-      meant = folded.length === 1 ? folded[0].entry : undefined;
-    }
-    if (!meant && boxy) {
-      const canonical = canonicalBoxSpelling(text);
-      meant = canonical ? registry.get(canonical)?.entry : undefined;
-    }
+    if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
+    const prose = candidate.where !== 'value';
+    // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
+    // not an id: only an exact id in capitals is one (hover still shows the card).
+    if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) continue;
+    const resolution = resolveName(text, registry, suggest);
+    const { meant } = resolution;
     if (meant && isAllowed(meant.name, settings)) continue;
-    const ctx: RuleContext = { candidate, scan, registry, exact, meant, reading: resolved?.reading ?? null, suggest };
-    for (const rule of RULES) for (const f of rule.check(ctx)) push(f, 'warning', meant);
+    // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
+    // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
+    if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) continue;
+    const ctx: RuleContext = { candidate, scan, registry, resolution, prose };
+    for (const rule of RULES) {
+      for (const f of rule.check(ctx)) {
+        // Names in prose and comments, and in tests (which rarely call the model), are reported one level lower,
+        // as information, unless the rule is configured.
+        const lower = (prose || inTest) && !settings.configured.includes(f.code);
+        push(lower ? { ...f, cap: 'info' } : f, 'warning', meant);
+      }
+    }
   }
 
-  findings.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
-  return { findings, skipped: null };
+  return { findings: finish(findings), skipped: null };
 }
 
 /** The card-* problems (and name-format) of a model card open in the editor. */

@@ -1,6 +1,7 @@
 /** What the rules produce, and what each rule says about itself. Findings have offsets, independent of LSP and of the CLI's output. */
-import type { IdReading, Match, ModelEntry, Registry, Severity, Suggestion } from '../registry';
+import type { Registry, Severity } from '../registry';
 import type { Candidate, ScanResult } from '../scanner';
+import type { Resolution } from './resolve';
 import type { RuleCode } from './rules';
 
 /** A rule's setting: its severity, or off. */
@@ -40,19 +41,15 @@ export interface Finding extends RuleFinding {
   href: string | null;
 }
 
-/** What a rule sees for one candidate: the value, its context, and the registry's answer for it (looked up once). */
+/** What a rule sees for one candidate: the value, its context, and what it means (resolved once for all rules). */
 export interface RuleContext {
   candidate: Candidate;
   scan: ScanResult;
   registry: Registry;
-  /** The exact entry (by name or alias), if any. */
-  exact: Match | undefined;
-  /** The entry the text means, exactly or after folding case and separators. */
-  meant: ModelEntry | undefined;
-  /** When the text is a wrapper around a known id (`anthropic/…`, a Bedrock id): how it was read. */
-  reading: IdReading | null;
-  /** Names near a typo (cached per check, and capped so a file of thousands of typos stays fast). */
-  suggest(text: string): readonly Suggestion[];
+  /** The exact entry, or the one the text means by its spelling or as a near-certain typo. */
+  resolution: Resolution;
+  /** The candidate is a word of prose or of a comment: only exact names and unambiguous slips are reported. */
+  prose: boolean;
 }
 
 export interface Rule<C extends string = string> extends RuleMeta<C> {

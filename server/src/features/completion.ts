@@ -60,7 +60,7 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
     return { typed, start, end, slot, prefer, strong, vendor: callVendor ?? fileVendor, quote };
   };
 
-  if (cand && !cand.inComment) {
+  if (cand && cand.where !== 'comment') {
     const typed = text.slice(cand.value.start, offset);
     if (!isNamePrefix(typed) && !/^[\w.\- ]*$/.test(typed)) return null;
     const end = cand.value.open ? nameEnd(offset) : cand.value.end;

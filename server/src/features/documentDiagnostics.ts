@@ -65,6 +65,7 @@ export class DocumentChecker {
       text: doc.getText(),
       languageId: doc.languageId,
       path: absolute ?? relative,
+      relativePath: relative,
       registry: service.registry,
       settings,
       scan: open && doc.getText().length <= settings.maxFileSize ? scans.scan(doc) : undefined,

@@ -6,7 +6,7 @@
  */
 import type { LanguageSpec } from '../languages';
 import { Ch, isDigit, isIdentPart, isIdentStart, isSpace, nextSignificant, nextSignificantIndex, onlySpaceBetween, previousSignificant } from './chars';
-import { isCandidate } from './context';
+import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
 import { readString } from './strings';
@@ -16,6 +16,9 @@ const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 /** The AI SDK's provider functions, whose argument is a model id: `openai('gpt-4o')`, `anthropic.messages(…)`, `google.textEmbeddingModel(…)`. */
 const AI_SDK_PROVIDER = /^(?:openai|anthropic|google|vertex|azure|bedrock|mistral|xai|deepseek|cohere|groq|perplexity|togetherai|fireworks|cerebras|openrouter)(?:\.(?:chat|responses|completion|embedding|textEmbedding|textEmbeddingModel|languageModel|image|imageModel))?$/;
 const LITERAL_WORD = /^(?:true|false|null|None|True|False)$/;
+/** Methods whose arguments are about names: tests on strings, regular expressions, lookups by name, tokenizers. */
+const ABOUT_NAMES_METHOD =
+  /^(?:startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|includes|contains|Contains|indexOf|IndexOf|lastIndexOf|match|matchAll|fullmatch|search|test|sub|findall|finditer|compile|replace|replaceAll|Replace|split|find|rfind|index|rindex|count|removeprefix|removesuffix|lstrip|rstrip|strip|has|equals|Equals|equalsIgnoreCase|localeCompare|assertEqual|assertEquals|assertNotEqual|assertIn|assertNotIn|assertRegex|toBe|toEqual|toStrictEqual|toContain|toMatch|encoding_for_model|encodingForModel|get_encoding|count_tokens|countTokens|get_tokenizer|tokenizer_for|from_pretrained)$/;
 /** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
 const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
 
@@ -41,6 +44,8 @@ class CodeScanner {
   private callKey: string | null = null;
   /** The structure of a builder chain under way (`X.builder().a(1).b(2)`). */
   private chain: Container | null = null;
+  /** A comparison or membership test (`==`, `!=`, `in`, `case`) is waiting for its value: that value is about names. */
+  private compare = false;
   /** Candidates whose structure is a call, so a builder call's value can be lifted to the chain it belongs to. */
   private readonly callMembers = new Map<Container, Candidate[]>();
   private readonly commentStarts: Set<number>;
@@ -94,6 +99,7 @@ class CodeScanner {
 
   /** A separator ends whatever key, call or identifier was pending. */
   private forget(): void {
+    this.compare = false;
     this.pendingKey = null;
     this.callKey = null;
     this.lastString = null;
@@ -101,13 +107,14 @@ class CodeScanner {
     this.lastIdentPath = null;
   }
 
-  private pushValue(value: Value, key: string | null): void {
+  private pushValue(value: Value, key: string | null, about = false): void {
     const top = this.top;
     if (key !== null) top.pairs.set(key, value);
+    const compared = this.compare;
+    this.compare = false;
     if (value.kind === 'number') return;
-    const reason = isCandidate(value.text, key);
-    if (!reason) return;
-    const cand: Candidate = { value, key, reason, container: top, inComment: false };
+    const cand = valueCandidate(value, key, top, 'value', about || compared);
+    if (!cand) return;
     this.out.candidates.push(cand);
     if (top.kind === 'call') {
       const list = this.callMembers.get(top);
@@ -116,9 +123,29 @@ class CodeScanner {
     }
   }
 
+  /** A string value: a name candidate, or, for a docstring, a block string or a multi-line template, prose. */
+  private pushString(value: Value, triple: boolean, compared: boolean): void {
+    const key = this.callKey ?? this.pendingKey;
+    if (!triple && !value.text.includes('\n')) {
+      this.pushValue(value, key, compared);
+      return;
+    }
+    const first = this.out.candidates.length;
+    scanProse(this.text, value.start, value.end, this.top, this.out, 'prose');
+    // A block that is a list of names, one per line (`OPENAI_MODELS = """gpt-4 …"""`), is a table of them.
+    const lines = value.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const found = this.out.candidates.length - first;
+    if (found >= 5 && lines.length === found && lines.every((l) => /^\S+$/.test(l))) for (let k = first; k < this.out.candidates.length; k++) this.out.candidates[k].about = true;
+    if (key !== null) this.top.pairs.set(key, value);
+    this.compare = false;
+  }
+
   /** Open a structure; the key, callee and identifier that named it are used up. */
-  private open(kind: Container['kind'], start: number, key: string | null, callee: string | null): void {
+  private open(kind: Container['kind'], start: number, key: string | null, callee: string | null, about = false): void {
     const c: Container = { kind, key, callee, start, pairs: new Map(), parent: this.top };
+    // The list after `in` (`model in ["gpt-4", "gpt-4o"]`), or the arguments of a test on names.
+    if (about || this.compare || this.top.about) c.about = true;
+    this.compare = false;
     this.stack.push(c);
     this.top = c;
     this.pendingKey = null;
@@ -142,7 +169,7 @@ class CodeScanner {
       let e = text.indexOf('\n', i);
       if (e < 0 || e > to) e = to;
       this.out.comments.push({ start: i, end: e, text: text.slice(i + lc.length, e) });
-      scanProse(text, i, e, this.top, this.out, true);
+      scanProse(text, i, e, this.top, this.out, 'comment');
       this.i = e;
       return true;
     }
@@ -151,7 +178,7 @@ class CodeScanner {
       let e = text.indexOf(cl, i + o.length);
       e = e < 0 || e > to ? to : e + cl.length;
       this.out.comments.push({ start: i, end: e, text: text.slice(i + o.length, Math.max(i + o.length, e - cl.length)) });
-      scanProse(text, i, e, this.top, this.out, true);
+      scanProse(text, i, e, this.top, this.out, 'comment');
       this.i = e;
       return true;
     }
@@ -187,7 +214,7 @@ class CodeScanner {
       this.lastStringEnd = r.next;
       return true;
     }
-    this.pushValue(value, this.callKey ?? this.pendingKey);
+    this.pushString(value, r.triple, comparedNext(text, r.next, to, spec));
     this.pendingKey = null;
     this.callKey = null;
     this.lastIdent = null;
@@ -203,7 +230,7 @@ class CodeScanner {
     if (spec.python && PY_PREFIX.test(word) && (text.charCodeAt(j) === Ch.DQuote || text.charCodeAt(j) === Ch.SQuote)) {
       const r = readString(text, j, to, spec, word);
       this.i = r.next;
-      this.pushValue({ text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined }, this.callKey ?? this.pendingKey);
+      this.pushString({ text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined }, r.triple, comparedNext(text, r.next, to, spec));
       this.pendingKey = null;
       this.callKey = null;
       return;
@@ -214,6 +241,8 @@ class CodeScanner {
     if (word === 'new') this.newCallee = '';
     else if (this.newCallee === '') this.newCallee = word;
     else if (this.newCallee !== null && text.charCodeAt(i - 1) === Ch.Dot) this.newCallee = `${this.newCallee}.${word}`;
+    // `"gpt-4-" in model`, `case "gpt-4":`, `x is not None`: what follows is compared, not used.
+    this.compare = word === 'in' || word === 'case' || word === 'is' || word === 'not';
     if (this.pendingKey && LITERAL_WORD.test(word)) {
       this.top.pairs.set(this.pendingKey, { text: word, start: i, end: j, kind: 'bare' });
       this.pendingKey = null;
@@ -229,6 +258,7 @@ class CodeScanner {
     while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
     const key = this.callKey ?? this.pendingKey;
     if (key !== null) this.top.pairs.set(key, { text: text.slice(i, j).replace(/_/g, ''), start: i, end: j, kind: 'number' });
+    this.compare = false;
     this.pendingKey = null;
     this.callKey = null;
     this.lastIdent = null;
@@ -259,8 +289,9 @@ class CodeScanner {
     const next = text.charCodeAt(i + 1);
     const prev = text.charCodeAt(i - 1);
     if (c === Ch.Eq && (next === Ch.Eq || next === Ch.Gt || OPERATOR_BEFORE_EQ.has(prev))) {
-      // ==, =>, !=, <=, +=, … : not an assignment.
+      // ==, =>, !=, <=, +=, … : not an assignment; after == and != the value is compared, not used.
       this.pendingKey = null;
+      if (next === Ch.Eq || prev === Ch.Bang || prev === Ch.Eq) this.compare = true;
       this.i += next === Ch.Eq || next === Ch.Gt ? 2 : 1;
       return;
     }
@@ -293,7 +324,8 @@ class CodeScanner {
     // `.model("…")`: the single argument of a builder call takes the method name as its key.
     const builderKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
     const sdkProvider = callee !== null && this.spec.backtick === true && !this.spec.rawBacktick && AI_SDK_PROVIDER.test(callee);
-    this.open('call', i, this.pendingKey, this.newCallee || callee);
+    const method = lastIdent !== null && callee !== null ? lastIdent : null;
+    this.open('call', i, this.pendingKey, this.newCallee || callee, method !== null && ABOUT_NAMES_METHOD.test(method));
     this.callKey = builderKey ?? (sdkProvider ? 'model' : null);
     this.i++;
   }
@@ -335,4 +367,13 @@ function startsBlock(text: string, from: number, at: number, lastIdent: string |
 /** Builder-method names whose argument is a keyed value: `model`, `numTokensForCompletion`, `maxTokens`… */
 function isBuilderKey(name: string): boolean {
   return isModelKey(name) || /tokens/i.test(name);
+}
+
+/** Is the value just read compared or tested for membership (`"gpt-4-" in model`, `"gpt-4" == name`)? */
+function comparedNext(text: string, next: number, to: number, spec: LanguageSpec): boolean {
+  const k = nextSignificantIndex(text, next, to);
+  const a = text.charCodeAt(k);
+  const b = text.charCodeAt(k + 1);
+  if ((a === Ch.Eq || a === Ch.Bang) && b === Ch.Eq) return true;
+  return spec.python === true && /^(?:not\s+)?in\b/.test(text.slice(k, k + 8));
 }

@@ -1,11 +1,12 @@
 /** What a value's context says: is it a candidate at all, which slot it fills, whose names the file uses, which candidate is at an offset. */
-import { isEmbeddingsName, isModelKey, isModelShaped, isNameLike } from './shape';
-import type { Candidate, Container, ScanResult } from './types';
+import { isModelShaped, isNameLike } from './shape';
+import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
+import type { Candidate, Container, ScanResult, Value, Where } from './types';
 
 /** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
 export function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
-  if (key !== null && isModelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
+  if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
   if (isModelShaped(text)) return 'shape';
   return null;
 }
@@ -61,7 +62,28 @@ const ABOUT_NAMES_CALL = /(?:^|\.)(?:encoding_?for_?model|get_?encoding|count_?t
 
 /** Is this value code about a name rather than a model in use (a tokenizer lookup)? Such values are never reported. */
 export function isAboutNames(c: Candidate): boolean {
+  if (c.about) return true;
   // A builder-style call (`tiktoken.encoding_for_model("…")`) gives its method name as the key.
   if (c.key !== null && ABOUT_NAMES_CALL.test(c.key)) return true;
   return c.container.kind === 'call' && c.container.callee !== null && ABOUT_NAMES_CALL.test(c.container.callee);
+}
+
+/** Keys whose values are text for people (a title, a label, a description): names in them are prose. */
+const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'description', 'desc', 'summary', 'excerpt', 'caption', 'alt', 'tooltip', 'placeholder', 'header', 'heading', 'text', 'help', 'helptext', 'message', 'note', 'notes', 'comment', 'content', 'prompt']);
+/** Keys that name an entry of a table (`- name: gpt-4` in a list of model settings): about the name, not a use. */
+const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
+
+/** A candidate for a value, or null when the value is not one; its key and structure say where it is and whether it is about names. */
+export function valueCandidate(value: Value, key: string | null, container: Container, where: Where, about = false): Candidate | null {
+  const reason = isCandidate(value.text, key);
+  if (!reason) return null;
+  const k = key === null ? null : foldKey(key);
+  return {
+    value,
+    key,
+    reason,
+    container,
+    where: k !== null && LABEL_KEYS.has(k) ? 'prose' : where,
+    about: about || (k !== null && TABLE_KEYS.has(k)) || container.about === true,
+  };
 }

@@ -1,7 +1,7 @@
 /** .env, INI, TOML and properties files: `key = value` lines, `[section]` headers and comment lines. */
 import { GENERIC, type LanguageSpec } from '../languages';
 import { scanCode } from './code';
-import { isCandidate } from './context';
+import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import type { Container, ScanResult, Value } from './types';
 import { scalar } from './yaml';
@@ -20,7 +20,7 @@ export function scanKeyValue(text: string, from: number, to: number, spec: Langu
     const lead = line.length - trimmed.length;
     if (kv.comments.some((cm) => trimmed.startsWith(cm))) {
       out.comments.push({ start: lineStart + lead, end: lineStart + line.length, text: trimmed.slice(1) });
-      scanProse(text, lineStart + lead, lineStart + line.length, container, out, true);
+      scanProse(text, lineStart + lead, lineStart + line.length, container, out, 'comment');
     } else if (/^\[\[?[^\]]+\]\]?\s*$/.test(trimmed)) {
       const name = trimmed.replace(/^\[+|\]+\s*$/g, '').trim();
       container = { kind: 'section', key: name.split('.').pop() ?? name, callee: name, start: lineStart, pairs: new Map(), parent: root };
@@ -47,8 +47,8 @@ function scanAssignment(text: string, lineStart: number, line: string, valueFrom
   const value: Value = v ?? { text: '', start: lineStart + valueFrom, end: lineStart + valueFrom, kind: 'bare' };
   container.pairs.set(key, value);
   if (value.kind !== 'number') {
-    const reason = isCandidate(value.text, key);
-    if (reason) out.candidates.push({ value, key, reason, container, inComment: false });
+    const c = valueCandidate(value, key, container, 'value');
+    if (c) out.candidates.push(c);
   }
 }
 

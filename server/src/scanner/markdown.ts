@@ -20,7 +20,7 @@ export function scanMarkdown(text: string, root: Container, out: ScanResult): vo
     if (m && !fence) {
       fence = { char: m[1][0], len: m[1].length, lang: m[2], bodyStart: Math.min(lineEnd + 1, text.length), at: lineStart };
     } else if (m && fence && m[1][0] === fence.char && m[1].length >= fence.len && m[2] === '') {
-      scanProse(text, pos, fence.at, root, out, false);
+      scanProse(text, pos, fence.at, root, out, 'prose');
       scanFence(text, fence.bodyStart, lineStart, fence.lang, out);
       pos = Math.min(lineEnd + 1, text.length);
       fence = null;
@@ -29,9 +29,9 @@ export function scanMarkdown(text: string, root: Container, out: ScanResult): vo
     lineStart = lineEnd + 1;
   }
   if (fence) {
-    scanProse(text, pos, fence.at, root, out, false);
+    scanProse(text, pos, fence.at, root, out, 'prose');
     scanFence(text, fence.bodyStart, text.length, fence.lang, out);
-  } else scanProse(text, pos, text.length, root, out, false);
+  } else scanProse(text, pos, text.length, root, out, 'prose');
 }
 
 function scanFence(text: string, from: number, to: number, tag: string, out: ScanResult): void {

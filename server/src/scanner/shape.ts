@@ -9,7 +9,7 @@ import { isModelId } from '../registry/modelIds';
 const MODEL_KEYS = new Set(['model', 'models', 'modelname', 'modelid', 'deployment', 'deploymentname', 'deploymentid', 'engine', 'llm', 'llmmodel']);
 
 /** Fold a key: `model_name`, `modelName`, `ModelName`, `MODEL-NAME` → `modelname`. */
-function foldKey(key: string): string {
+export function foldKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

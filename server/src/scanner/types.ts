@@ -20,6 +20,8 @@ export interface Container {
   /** Key → value of the scalar members seen in this structure. */
   pairs: Map<string, Value>;
   parent: Container | null;
+  /** Code about names, not uses of them: the arguments of `startswith(…)`, the list after `in`. */
+  about?: boolean;
 }
 
 export interface Candidate {
@@ -29,9 +31,13 @@ export interface Candidate {
   /** Why this is a candidate: a model key, or the shape of the text. */
   reason: 'key' | 'shape';
   container: Container;
-  /** Inside a comment (only prose scanning finds these). */
-  inComment: boolean;
+  /** A value in code or config, a word of prose (Markdown, plain text, a docstring, a label field), or a word of a comment. */
+  where: Where;
+  /** Code about the name rather than a use of it: a prefix or substring test, a comparison, a table's key, a tokenizer lookup. */
+  about: boolean;
 }
+
+export type Where = 'value' | 'prose' | 'comment';
 
 interface Comment {
   start: number;

@@ -1,7 +1,7 @@
 /** YAML, line by line: keys and their indentation make the structure; flow collections (`{…}`, `[…]`) are scanned as code. */
 import { GENERIC } from '../languages';
 import { scanCode } from './code';
-import { isCandidate } from './context';
+import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
 import type { Container, ScanResult, Value } from './types';
@@ -52,7 +52,7 @@ export function scanYaml(text: string, from: number, to: number, root: Container
     if (line.length < rawLine.length) {
       const hash = line.length;
       out.comments.push({ start: lineStart + hash, end: lineStart + rawLine.length, text: rawLine.slice(hash + 1) });
-      scanProse(text, lineStart + hash, lineStart + rawLine.length, stack[stack.length - 1].c, out, true);
+      scanProse(text, lineStart + hash, lineStart + rawLine.length, stack[stack.length - 1].c, out, 'comment');
     }
     let indent = 0;
     while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
@@ -85,15 +85,15 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
       if (!v && isModelKey(key)) {
         // `model: ` with nothing yet: where a completion goes.
         const at = lineStart + line.length;
-        out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, inComment: false });
+        out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, where: 'value', about: false });
       }
     } else if (v.text.startsWith('{') || v.text.startsWith('[')) {
       scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Map(), parent }, out);
     } else {
       parent.pairs.set(key, v);
       if (v.kind !== 'number') {
-        const reason = isCandidate(v.text, key);
-        if (reason) out.candidates.push({ value: v, key, reason, container: parent, inComment: false });
+        const c = valueCandidate(v, key, parent, 'value');
+        if (c) out.candidates.push(c);
       }
     }
   } else if (col > indent || line[indent] !== '-') {
@@ -102,8 +102,8 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
     const container = stack[stack.length - 1].c;
     if (v && v.kind !== 'number') {
       const key = col > indent ? container.key : null;
-      const reason = isCandidate(v.text, key);
-      if (reason) out.candidates.push({ value: v, key, reason, container: container.parent ?? container, inComment: false });
+      const c = valueCandidate(v, key, container.parent ?? container, 'value');
+      if (c) out.candidates.push(c);
     }
   }
 }

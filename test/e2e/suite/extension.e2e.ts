@@ -52,6 +52,24 @@ describe('Model Lens in VS Code', () => {
     assert.ok(ext.isActive);
   });
 
+  it('checks, hovers and completes in the cells of a notebook', async () => {
+    const nb = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder(), 'src/notebook.ipynb'));
+    await vscode.window.showNotebookDocument(nb);
+    const cell = nb.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code)!.document;
+    assert.equal(cell.uri.scheme, 'vscode-notebook-cell');
+    const [d] = await until('a diagnostic in the code cell', () => {
+      const found = modelLens(cell);
+      return found.length ? found : null;
+    });
+    assert.equal(codeOf(d), 'unknown-model');
+    assert.equal(cell.getText(d.range), 'claude-hiaku-4-5-20251001');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cell.uri, positionOf(cell, '"claude-haiku-4-5-20251001"', 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Claude Haiku 4\.5/);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', cell.uri, positionOf(cell, 'claude-hiaku', 7));
+    assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'claude-haiku-4-5-20251001'));
+  });
+
   it('knows the registry', async () => {
     const s = await api.status();
     assert.ok(s.models >= 60, `${s.models} models`);

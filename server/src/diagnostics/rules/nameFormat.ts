@@ -7,17 +7,15 @@ export const nameFormat = defineRule({
   severity: 'warning',
   summary: 'A name that breaks the Box naming rules but clearly means a known model.',
   description:
-    "A Box AI API name written with one underscore after the provider, with hyphens or dots in the model part, in upper case, or with a misspelling seen in Box's own cards, when it can only mean one known model. The fix is the spelling the API accepts. Vendor ids are never rewritten into Box names.",
-  check({ candidate, exact, meant }) {
+    "A Box AI API name written with one underscore after the provider, with hyphens or dots in the model part, in upper case, or with a misspelling seen in Box's own cards, when it can only mean one known, live model. The fix is the spelling the API accepts. Vendor ids are never rewritten into Box names, and a misspelt retired name is reported by retired-model with its successor.",
+  check({ candidate, resolution }) {
+    const { meant, exact, via } = resolution;
     const text = candidate.value.text;
     // The naming rules are Box's; a vendor's aliases are ids in their own right.
-    if (!meant || meant.namespace !== 'box' || (exact && !exact.viaAlias)) return [];
+    if (!meant || meant.namespace !== 'box' || (via !== 'spelling' && !(via === 'exact' && exact?.viaAlias))) return [];
+    if (meant.status === 'retired' || meant.status === 'deprecated') return [];
     const problems = boxNameProblems(text);
-    const why = exact?.viaAlias
-      ? `is a misspelling seen in model cards`
-      : problems.length
-        ? `breaks the naming rules: ${problems.join('; ')}`
-        : `is not spelled as the API expects`;
+    const why = exact?.viaAlias ? `is a misspelling seen in model cards` : problems.length ? `breaks the naming rules: ${problems.join('; ')}` : `is not spelled as the API expects`;
     return [
       {
         code: 'name-format',

@@ -8,8 +8,9 @@ export const wrongPurpose = defineRule({
   summary: 'An embeddings model in a chat slot, or a chat model in an embeddings slot.',
   description:
     'A chat model where an embeddings model is needed (an `embeddings` key or call), or an embeddings model in a chat slot (a chat, completion, ask or extract call, or beside chat settings such as `messages` or `max_tokens`). The suggestions are models of the right purpose in the same namespace.',
-  check({ candidate, meant, registry }) {
-    if (!meant) return [];
+  check({ candidate, resolution, registry, prose }) {
+    const { meant, via } = resolution;
+    if (!meant || prose || via === 'typo') return [];
     const slot = slotOf(candidate);
     if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return [];
     const wanted = slot === 'embeddings' ? 'embeddings' : 'chat';
