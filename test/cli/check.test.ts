@@ -154,3 +154,32 @@ test('modelLens.catalogs in .vscode/settings.json: check and list use the projec
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('notebooks: code cells checked, positions as cell and line in text, as the notebook file\'s in JSON', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-nb-'));
+  try {
+    const nb = {
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: ['# Haiku\n', 'We call `claude-haiku-4-5-20251001`.'] },
+        { cell_type: 'code', metadata: {}, outputs: [{ output_type: 'stream', text: ['claude-3-opus-20240229\n'] }], source: ['import anthropic\n', 'MODEL = "claude-3-haiku-20240229"\n'] },
+      ],
+      metadata: { kernelspec: { language: 'python', name: 'python3' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    const text = JSON.stringify(nb, null, 1);
+    writeFileSync(path.join(dir, 'demo.ipynb'), text);
+    const out = run(['check'], dir);
+    assert.equal(out.code, 1);
+    assert.match(out.stdout, /^demo\.ipynb:cell 2:2:10 error retired-model "claude-3-haiku-20240307" was retired/m);
+    assert.doesNotMatch(out.stdout, /claude-3-opus-20240229/, 'outputs are not read');
+    const { diagnostics } = JSON.parse(run(['check', '--format', 'json'], dir).stdout) as { diagnostics: Array<{ line: number; column: number; endColumn: number; cell: number; cellLine: number; cellColumn: number }> };
+    assert.equal(diagnostics.length, 1);
+    const d = diagnostics[0];
+    assert.deepEqual([d.cell, d.cellLine, d.cellColumn], [2, 2, 10]);
+    const line = text.split('\n')[d.line - 1];
+    assert.equal(line.slice(d.column - 1, d.endColumn - 1), 'claude-3-haiku-20240229');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -84,6 +84,7 @@ export function valueCandidate(value: Value, key: string | null, container: Cont
     reason,
     container,
     where: k !== null && LABEL_KEYS.has(k) ? 'prose' : where,
-    about: about || (k !== null && TABLE_KEYS.has(k)) || container.about === true,
+    // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
+    about: about || (k !== null && (TABLE_KEYS.has(k) || k.includes('deployment'))) || container.about === true,
   };
 }

@@ -10,6 +10,10 @@ export function scanProse(text: string, from: number, to: number, container: Con
     const start = from + m.index;
     const word = m[0];
     if (word.length < 4 || !isModelShaped(word)) continue;
+    // A segment of a URL or a path (`…/tags/gpt-4-v`, `docs/gpt-4o/`) is not a name.
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    const after = text.charCodeAt(start + word.length);
+    if (before === 47 || before === 92 || after === 47 || after === 92) continue;
     out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container, where, about: false });
   }
 }
