@@ -77,13 +77,13 @@ function isAllowed(name: string, settings: Settings): boolean {
 const MODEL_USE_BEFORE = /(?:\bmodel(?:_?name|_?id)?["']?\s*(?::|=>?)\s*["'`]?|--model[= ]["']?|\s-m\s["']?)$/i;
 
 /** A test file: under a `test`/`tests`/`__tests__`/`spec` folder, or named like `test_x.py`, `x_test.go`, `x.test.ts`, `x.spec.js`. */
-export function isTestFile(file: string): boolean {
+function isTestFile(file: string): boolean {
   const p = file.replace(/\\/g, '/');
   return /(?:^|\/)(?:tests?|__tests__|specs?)\//.test(p) || /(?:^|\/)(?:test_[^/]*|[^/]*_test\.[a-z]+|[^/]*\.(?:test|spec)\.[a-z]+)$/.test(p);
 }
 
 /** Changelogs, release notes, news, blog posts, and recorded test data (fixtures, cassettes, snapshots): text about the past. */
-export function isHistoryFile(file: string): boolean {
+function isHistoryFile(file: string): boolean {
   const p = file.replace(/\\/g, '/');
   return (
     /(?:^|\/)(?:change_?log|changes|history|news|releases?|release[-_ ]?notes?)(?:\.[a-z]+)?$/i.test(p) ||

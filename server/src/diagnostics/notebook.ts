@@ -29,7 +29,7 @@ interface Cell {
 }
 
 /** A finding of a notebook, placed both in the file and in its cell. */
-export interface NotebookFinding extends Finding {
+interface NotebookFinding extends Finding {
   cell: number;
   /** 0-based line and character within the cell. */
   cellLine: number;
@@ -61,7 +61,7 @@ function decode(literal: string, at: number, out: { text: string[]; offsets: num
 }
 
 /** The cells of a notebook, or null when the text is not one. */
-export function notebookCells(text: string): Cell[] | null {
+function notebookCells(text: string): Cell[] | null {
   if (text.length > MAX_NOTEBOOK_BYTES) return null;
   const root = parseTree(text);
   const cells = root && findNodeAtLocation(root, ['cells']);

@@ -53,7 +53,7 @@ export function resolveName(text: string, registry: Registry, suggest: (t: strin
 }
 
 /** The first suggestion is clearly the one meant: alone, closer than the next, or live where the next is retired. */
-export function clearWinner(near: readonly Suggestion[]): boolean {
+function clearWinner(near: readonly Suggestion[]): boolean {
   const [a, b] = near;
   return a !== undefined && (b === undefined || b.distance - a.distance >= 1 || (a.entry.status !== 'retired' && b.entry.status === 'retired'));
 }
@@ -91,7 +91,7 @@ function schemeOf(id: string): string | null {
  * (a letter after a version number), `gpt-4o` and `gpt-4o-2024-08-06` or `gpt-4o-mini-tts` (a suffix after
  * a separator)? `gpt-4o-minii` is not: a letter slipped in at the end of a word.
  */
-export function isVariantOf(a: string, b: string): boolean {
+function isVariantOf(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (!long.startsWith(short)) return false;
   return /[-._]/.test(long[short.length] ?? '') || /\d$/.test(short);

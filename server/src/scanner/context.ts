@@ -4,7 +4,7 @@ import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
 import type { Candidate, Container, ScanResult, Value, Where } from './types';
 
 /** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
-export function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
+function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
   if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
   if (isModelShaped(text)) return 'shape';

@@ -9,7 +9,7 @@ import type { CardDiagnostic, CatalogEntry, Purpose, Span, Status } from '../typ
 /** Catalogue files larger than this are refused with a diagnostic (models.dev's whole api.json is a few MB). */
 export const MAX_CATALOG_BYTES = 32 * 1024 * 1024;
 /** Models per catalogue: more are dropped with one diagnostic. */
-export const MAX_CATALOG_ENTRIES = 50_000;
+const MAX_CATALOG_ENTRIES = 50_000;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -108,13 +108,36 @@ export function readJson(text: string, problems: Problems): Json | undefined {
   }
 }
 
-/** The checks every entry passes before it enters the registry: an id of the id alphabet and sane figures. */
-export function acceptEntry(entry: CatalogEntry, problems: Problems): CatalogEntry | null {
-  if (!isModelId(entry.id)) {
-    problems.skip('id', entry.at, `"${entry.id.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}" is not a model id (letters, digits and _ . - : @ / only, at most 128 characters); skipped.`);
-    return null;
+/**
+ * Read the models of one object of a catalogue into `entries`: each model's place, the cap on the number
+ * of models, objects only, and only ids of the id alphabet. False when the cap was reached.
+ */
+export function readEntries(
+  models: Record<string, Json>,
+  entries: CatalogEntry[],
+  problems: Problems,
+  positions: Positions,
+  build: (key: string, model: Record<string, Json>, at: Span) => CatalogEntry | null,
+): boolean {
+  for (const [key, model] of Object.entries(models)) {
+    const at = positions.next(key);
+    if (entries.length >= MAX_CATALOG_ENTRIES) {
+      problems.skip('many', at, `More than ${MAX_CATALOG_ENTRIES.toLocaleString('en-US')} models: the rest were not read.`);
+      return false;
+    }
+    if (!isObject(model)) {
+      problems.skip('shape', at, `The entry "${key.slice(0, 60)}" is not an object; skipped.`);
+      continue;
+    }
+    const entry = build(key, model, at);
+    if (!entry) continue;
+    if (!isModelId(entry.id)) {
+      problems.skip('id', at, `"${entry.id.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}" is not a model id (letters, digits and _ . - : @ / only, at most 128 characters); skipped.`);
+      continue;
+    }
+    entries.push(entry);
   }
-  return entry;
+  return true;
 }
 
 export function purposeOf(kind: unknown): Purpose | null {

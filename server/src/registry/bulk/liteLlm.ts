@@ -3,8 +3,8 @@
  * (often `provider/model`), with `litellm_provider`, `mode`,
  * `max_input_tokens`, `max_output_tokens` and sometimes `deprecation_date`.
  */
-import type { CatalogEntry, ParsedBulkCatalog } from '../types';
-import { acceptEntry, isObject, isoDate, label, MAX_CATALOG_ENTRIES, Positions, Problems, purposeOf, readJson, tokenCount, type Json } from './common';
+import type { ParsedBulkCatalog } from '../types';
+import { isObject, isoDate, label, Positions, Problems, purposeOf, readEntries, readJson, tokenCount, type Json } from './common';
 import { makerOf } from './makers';
 
 /** Does this JSON look like LiteLLM's model map (objects with `litellm_provider` or `max_input_tokens`)? */
@@ -27,21 +27,11 @@ export function parseLiteLlm(file: string, text: string, source: { label?: strin
     out.diagnostics = problems.finish();
     return out;
   }
-  const positions = new Positions(text);
-  for (const [id, model] of Object.entries(json)) {
-    const at = positions.next(id);
-    if (id === 'sample_spec') continue;
-    if (out.entries.length >= MAX_CATALOG_ENTRIES) {
-      problems.skip('many', at, `More than ${MAX_CATALOG_ENTRIES.toLocaleString('en-US')} models: the rest were not read.`);
-      break;
-    }
-    if (!isObject(model)) {
-      problems.skip('shape', at, `The entry "${id.slice(0, 60)}" is not an object; skipped.`);
-      continue;
-    }
+  readEntries(json, out.entries, problems, new Positions(text), (id, model, at) => {
+    if (id === 'sample_spec') return null;
     const providerKey = typeof model.litellm_provider === 'string' ? model.litellm_provider : '';
     const shutdown = isoDate(model.deprecation_date);
-    const entry: CatalogEntry = {
+    return {
       id,
       providerId: providerKey,
       provider: makerOf(providerKey, id),
@@ -56,9 +46,7 @@ export function parseLiteLlm(file: string, text: string, source: { label?: strin
       shutdownDate: shutdown,
       at,
     };
-    const ok = acceptEntry(entry, problems);
-    if (ok) out.entries.push(ok);
-  }
+  });
   out.diagnostics = problems.finish();
   return out;
 }

