@@ -85,4 +85,9 @@ test('short token display', () => {
   assert.equal(shortTokens(1_048_576), '1m');
   assert.equal(shortTokens(10_000_000), '10m');
   assert.equal(shortTokens(16_384), '16k');
+  // Binary sizes read the binary way: 65,536 is 64k (not 66k), 2,097,152 is 2m (not 2.1m).
+  assert.equal(shortTokens(65_536), '64k');
+  assert.equal(shortTokens(2_097_152), '2m');
+  assert.equal(shortTokens(200_000), '200k');
+  assert.equal(shortTokens(1_500_000), '1.5m');
 });

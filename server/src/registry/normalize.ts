@@ -173,8 +173,11 @@ export function tokenUpperBound(raw: string, value: number): number {
   return Math.round(value * (value >= 1_000_000 ? 1.048576 : 1.024));
 }
 
-/** Format a token count the short way cards do: 128000 → `128k`, 1000000 → `1m`. */
+/** Format a token count the short way cards do: 128000 → `128k`, 1000000 → `1m`; binary sizes the binary way (65536 → `64k`, 2097152 → `2m`). */
 export function shortTokens(n: number): string {
+  const binary = n % 1_000 !== 0;
+  if (binary && n >= 1_048_576 && n % 1_048_576 === 0) return `${n / 1_048_576}m`;
+  if (binary && n >= 1_024 && n < 1_000_000 && n % 1_024 === 0) return `${n / 1_024}k`;
   if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(1))}m`;
   if (n >= 1_000) return `${Math.round(n / 1_000)}k`;
   return String(n);
