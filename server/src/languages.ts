@@ -6,7 +6,7 @@
  */
 
 /** How a language is scanned. */
-type ScanMode = 'code' | 'yaml' | 'keyvalue' | 'prose' | 'markdown';
+type ScanMode = 'code' | 'shell' | 'yaml' | 'keyvalue' | 'prose' | 'markdown';
 
 export interface LanguageSpec {
   mode: ScanMode;
@@ -67,7 +67,7 @@ export const LANGUAGES: readonly Language[] = [
   { id: 'dart', ...C_LIKE, extensions: ['.dart'] },
   { id: 'php', mode: 'code', line: ['//', '#'], block: [['/*', '*/']], extensions: ['.php'] },
   { id: 'ruby', ...HASH, extensions: ['.rb'], fences: ['rb'] },
-  { id: 'shellscript', ...HASH, extensions: ['.sh', '.bash', '.zsh'], fences: ['sh', 'bash', 'shell', 'zsh', 'console'] },
+  { id: 'shellscript', mode: 'shell', line: ['#'], block: [], extensions: ['.sh', '.bash', '.zsh'], fences: ['sh', 'bash', 'shell', 'zsh', 'console'] },
   { id: 'powershell', mode: 'code', line: ['#'], block: [['<#', '#>']], extensions: ['.ps1'], fences: ['ps1', 'pwsh'] },
   { id: 'r', ...HASH, extensions: ['.r'] },
   { id: 'yaml', ...YAML, extensions: ['.yaml', '.yml'], fences: ['yml'] },

@@ -1,7 +1,8 @@
 /**
  * The precision corpus: files we wrote from the shapes real repositories have (posts, changelogs,
- * leaderboards, model settings, provider configs with labels, code about names, gateway ids,
- * notebooks, SDK calls in docs). `clean/` must give nothing; `wrong/` exactly what `expected.json` lists.
+ * leaderboards, model settings, provider configs with labels, code about names, gateway ids, shell scripts and
+ * console transcripts, promptfoo providers, constants classes, notebooks, SDK calls in docs). `clean/` must give
+ * nothing; `wrong/` exactly what `expected.json` lists.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -184,3 +184,79 @@ test("fileFlavor: whose names a file uses", () => {
   assert.equal(fileFlavor('from openai import OpenAI\nfrom box_sdk_gen import X'), null);
   assert.equal(fileFlavor('print(1)'), null);
 });
+
+test('shell: flag arguments and assignments are values; other words and `git commit -m` messages are not', () => {
+  const src = [
+    'aider --model o1-mini --weak-model=gpt-4o-mini',
+    'export OPENAI_MODEL="gpt-4o" && llm -m claude-3-haiku-20240307 "hi"',
+    'git commit -m "gpt-4 fix" ; python -m gpt_tool',
+    'echo gpt-4o-mini  # the default is gpt-4.1',
+    "curl -d '{\"model\": \"gpt-4-0613\"}' https://example.test",
+  ].join('\n');
+  const r = scan(src, 'shellscript');
+  assert.deepEqual(found(r), [
+    ['o1-mini', 'model', 'key'],
+    ['gpt-4o-mini', 'weak-model', 'key'],
+    ['gpt-4o', 'OPENAI_MODEL', 'key'],
+    ['claude-3-haiku-20240307', 'model', 'key'],
+    ['gpt-4.1', null, 'shape'],
+    ['gpt-4-0613', 'model', 'key'],
+  ]);
+  assert.deepEqual(r.candidates.map((c) => c.where), ['value', 'value', 'value', 'value', 'comment', 'value']);
+  const c = only(r, 'gpt-4o');
+  assert.equal(src.slice(c.value.start, c.value.end), 'gpt-4o');
+});
+
+test('shell: in a console transcript (```console), only the lines after a prompt are commands', () => {
+  const md = '```console\n$ llm -m gpt-4o-mini hi\n--model gpt-4-0314\nMODEL=o1-mini\n```\n';
+  assert.deepEqual(found(scan(md, 'markdown')), [['gpt-4o-mini', 'model', 'key']]);
+  // A fence without prompts is a script: every line is a command.
+  assert.deepEqual(found(scan('```bash\naider --model o1-mini\n```\n', 'markdown')), [['o1-mini', 'model', 'key']]);
+});
+
+test('shell: a request body quoted over several lines, and a JSON block under a shell tag, are read as JSON', () => {
+  const md = [
+    '```sh',
+    'curl -X POST "https://api.box.com/2.0/ai/ask" \\',
+    "  -d '{",
+    '    "ai_agent": { "basic_text": { "model": "azure__openai__gpt_4o_mini" } }',
+    "  }'",
+    'aider --model o1-mini',
+    '```',
+    '```sh',
+    '{ "model": "openai__gpt_4o_2024_05_13" }',
+    '```',
+  ].join('\n');
+  const r = scan(md, 'markdown');
+  assert.deepEqual(found(r), [
+    ['azure__openai__gpt_4o_mini', 'model', 'key'],
+    ['o1-mini', 'model', 'key'],
+    ['openai__gpt_4o_2024_05_13', 'model', 'key'],
+  ]);
+  assert.equal(only(r, 'azure__openai__gpt_4o_mini').container.parent?.key, 'ai_agent');
+});
+
+test('shell: a quote left open runs to the end, as in the shell; what follows is inside it', () => {
+  // Bash reads `don't …` as an open quote too: the next line is part of the string, not a command.
+  assert.deepEqual(found(scan("echo don't\naider --model o1-mini\n", 'shellscript')), []);
+  // A value whose closing quote is missing is not a name (the quote is part of the word).
+  assert.deepEqual(found(scan('MODEL="o1-mini\n', 'shellscript')), []);
+  // Closed, the same lines are found.
+  assert.deepEqual(found(scan("echo 'done'\naider --model o1-mini\nMODEL=\"o1-mini\"\n", 'shellscript')), [
+    ['o1-mini', 'model', 'key'],
+    ['o1-mini', 'MODEL', 'key'],
+  ]);
+});
+
+test('code: a subscript being assigned names the key of its value (`os.environ["…"] = …`)', () => {
+  const src = 'os.environ["OPENAI_MODEL"] = "gpt-4o-mini"\nos.environ["AZURE_OPENAI_DEPLOYMENT_NAME"] = "gpt-4o-2024-08-06"\nok = cfg["model"] == "gpt-4.1"\nnames = ["gpt-4o"]\n';
+  const r = scan(src, 'python');
+  assert.deepEqual(found(r), [
+    ['gpt-4o-mini', 'OPENAI_MODEL', 'key'],
+    ['gpt-4o-2024-08-06', 'AZURE_OPENAI_DEPLOYMENT_NAME', 'key'],
+    ['gpt-4.1', null, 'shape'],
+    ['gpt-4o', null, 'shape'],
+  ]);
+  // A deployment is the user's own name; the compared value is about names.
+  assert.deepEqual(r.candidates.map((c) => c.about), [false, true, true, false]);
+});

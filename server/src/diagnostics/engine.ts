@@ -4,7 +4,7 @@
  * server and `model-lens check`. Pure: text in, findings out.
  */
 import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
-import { isAboutNames, scan as scanText, type ScanResult } from '../scanner';
+import { isAboutNames, scan as scanText, type Candidate, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { matchGlob } from '../util/glob';
@@ -46,7 +46,7 @@ export function isExcluded(relativePath: string, settings: Settings): boolean {
   return settings.exclude.some((g) => matchGlob(g, relativePath));
 }
 
-/** Minified or generated: a very long line anywhere, or long lines on average. One pass over the newlines. */
+/** Minified or generated: very long lines in a short file, or long lines on average. One pass over the newlines. */
 function looksMinified(text: string): boolean {
   let longest = 0;
   let lines = 1;
@@ -57,7 +57,8 @@ function looksMinified(text: string): boolean {
     lines++;
   }
   longest = Math.max(longest, text.length - last);
-  return longest > 5_000 || (text.length > 10_000 && text.length / lines > 500);
+  // A pretty-printed file with a few long lines (embedded source, a data URI) is not minified.
+  return (longest > 5_000 && lines < 50) || (text.length > 10_000 && text.length / lines > 500);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
@@ -102,6 +103,24 @@ function finish(findings: Finding[]): Finding[] {
       seen.add(key);
       return true;
     });
+}
+
+/** Display names, deployments, link text: a sentence about models. */
+const PROSE_ABOUT = /\b(?:GPT-\d|GPT-4o|Claude \d|Claude (?:Opus|Sonnet|Haiku|Instant)|DeepSeek|Gemini \d|Llama \d|Grok \d|Mistral [A-Z]|OpenAI o\d)|deployment|via Azure|\[[^\]\n]*$/;
+
+/** The line around a span: text before it (up to 200 characters) and after it (up to 80), the text between left out. */
+function lineAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 200);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to > end + 80) to = Math.min(text.length, end + 80);
+  return `${text.slice(from, start)}\u0000${text.slice(end, to)}`;
+}
+
+/** A setting of an entry whose own model is retired or deprecated (`weak_model_name:` under `name: gpt-4-0613`): the whole entry is obsolete. */
+function inDeadEntry(candidate: Candidate, registry: Registry): boolean {
+  const own = candidate.key !== 'name' ? candidate.container.pairs.get('name') : undefined;
+  const status = own ? registry.resolve(own.text)?.match.entry.status : undefined;
+  return status === 'retired' || status === 'deprecated';
 }
 
 /** The text of the line before an offset (at most 80 characters). */
@@ -160,21 +179,26 @@ export function checkText(input: CheckInput): CheckResult {
     const text = candidate.value.text;
     if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
     const prose = candidate.where !== 'value';
+    // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
+    if (prose && inTest) continue;
     // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
     // not an id: only an exact id in capitals is one (hover still shows the card).
     if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) continue;
     const resolution = resolveName(text, registry, suggest);
     const { meant } = resolution;
     if (meant && isAllowed(meant.name, settings)) continue;
+    // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or
+    // is a link's text, is about models, not an instruction to use one.
+    if (candidate.where === 'prose' && PROSE_ABOUT.test(lineAround(input.text, candidate.value.start, candidate.value.end))) continue;
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
     if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) continue;
     const ctx: RuleContext = { candidate, scan, registry, resolution, prose };
     for (const rule of RULES) {
       for (const f of rule.check(ctx)) {
-        // Names in prose and comments, and in tests (which rarely call the model), are reported one level lower,
+        // Names in prose and comments, and values in tests (which rarely call the model), are reported one level lower,
         // as information, unless the rule is configured.
-        const lower = (prose || inTest) && !settings.configured.includes(f.code);
+        const lower = (prose || inTest || inDeadEntry(candidate, registry)) && !settings.configured.includes(f.code);
         push(lower ? { ...f, cap: 'info' } : f, 'warning', meant);
       }
     }

@@ -37,7 +37,7 @@ interface CompletionSite {
 
 const NAME_CHAR = /[A-Za-z0-9_.\-:@/]/;
 /** Languages where a bare value after `key:` / `key=` is a string. */
-const BARE_VALUE_MODES = new Set(['yaml', 'keyvalue', 'markdown', 'prose']);
+const BARE_VALUE_MODES = new Set(['shell', 'yaml', 'keyvalue', 'markdown', 'prose']);
 
 /** Where a completion would go, or null when the cursor is not where a model name belongs. */
 export function completionSite(doc: TextDocument, offset: number, result: ScanResult): CompletionSite | null {

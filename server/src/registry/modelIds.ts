@@ -68,6 +68,12 @@ export function idReadings(text: string): IdReading[] {
     const b = BEDROCK.exec(r.id);
     if (b) out.push({ id: b[3], platform: 'bedrock', prefix: r.prefix + (b[1] ?? '') + b[2], suffix: (b[4] ?? '') + r.suffix });
   }
+  // promptfoo's `provider:api:model` (`anthropic:messages:claude-3-haiku-20240307`, `openai:chat:gpt-4o`).
+  const colon = /^(openai|anthropic|google|vertex|bedrock|azure|mistral|xai|deepseek|cohere)(:[a-z_]+)?:/.exec(text);
+  if (colon && !text.slice(colon[0].length).includes(':')) {
+    const same = /^(?:openai|anthropic|google|mistral|xai|deepseek|cohere)$/.test(colon[1]);
+    out.push({ id: text.slice(colon[0].length), platform: same ? null : colon[1], prefix: colon[0], suffix: '' });
+  }
   const at = text.lastIndexOf('@');
   if (at > 0) {
     const base = text.slice(0, at);

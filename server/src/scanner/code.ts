@@ -18,7 +18,9 @@ const AI_SDK_PROVIDER = /^(?:openai|anthropic|google|vertex|azure|bedrock|mistra
 const LITERAL_WORD = /^(?:true|false|null|None|True|False)$/;
 /** Methods whose arguments are about names: tests on strings, regular expressions, lookups by name, tokenizers. */
 const ABOUT_NAMES_METHOD =
-  /^(?:startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|includes|contains|Contains|indexOf|IndexOf|lastIndexOf|match|matchAll|fullmatch|search|test|sub|findall|finditer|compile|replace|replaceAll|Replace|split|find|rfind|index|rindex|count|removeprefix|removesuffix|lstrip|rstrip|strip|has|equals|Equals|equalsIgnoreCase|localeCompare|assertEqual|assertEquals|assertNotEqual|assertIn|assertNotIn|assertRegex|toBe|toEqual|toStrictEqual|toContain|toMatch|encoding_for_model|encodingForModel|get_encoding|count_tokens|countTokens|get_tokenizer|tokenizer_for|from_pretrained)$/;
+  /^(?:startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|includes|contains|Contains|indexOf|IndexOf|lastIndexOf|match|matchAll|fullmatch|search|test|sub|findall|finditer|compile|replace|replaceAll|Replace|split|find|rfind|index|rindex|count|removeprefix|removesuffix|lstrip|rstrip|strip|has|equals|Equals|equalsIgnoreCase|localeCompare|assertEqual|assertEquals|assertNotEqual|assertIn|assertNotIn|assertRegex|toBe|toEqual|toStrictEqual|toContain|toMatch|encoding_for_model|encodingForModel|get_encoding|get_tokenizer|tokenizer_for|from_pretrained|insert|insert_all|insertAll)$/;
+/** Predicates and classifiers of names (`is_openai_model("…")`, `supportsVision(…)`, `_find_model_family(…)`, `…_required(…)`). */
+const CLASSIFIER = /^(?:_?is_|_?has_|_?supports?_|is[A-Z]|has[A-Z]|supports[A-Z])|(?:_family|Family|_required|Required)$|^_?get_default_\w*settings$|^_?find_model_family$/;
 /** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
 const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
 
@@ -38,6 +40,9 @@ class CodeScanner {
   /** A string just read that may turn out to be a key (`"model": …`). */
   private lastString: Value | null = null;
   private lastStringEnd = -1;
+  /** The string of a subscript being assigned (`env["MODEL"] =`) and where its `]` ends. */
+  private subscriptKey: string | null = null;
+  private subscriptEnd = -1;
   /** `new X {` / `X(`: callee remembered across the token in between. */
   private newCallee: string | null = null;
   /** A builder or keyword call `.model(` waiting for its single argument. */
@@ -132,10 +137,10 @@ class CodeScanner {
     }
     const first = this.out.candidates.length;
     scanProse(this.text, value.start, value.end, this.top, this.out, 'prose');
-    // A block that is a list of names, one per line (`OPENAI_MODELS = """gpt-4 …"""`), is a table of them.
+    // A block that is a list of names, one per line (`OPENAI_MODELS = """gpt-4 …"""`), is a table of them (short names like `o1` are not candidates).
     const lines = value.text.split('\n').map((l) => l.trim()).filter(Boolean);
     const found = this.out.candidates.length - first;
-    if (found >= 5 && lines.length === found && lines.every((l) => /^\S+$/.test(l))) for (let k = first; k < this.out.candidates.length; k++) this.out.candidates[k].about = true;
+    if (found >= 5 && found >= lines.length / 2 && lines.every((l) => /^\S+$/.test(l))) for (let k = first; k < this.out.candidates.length; k++) this.out.candidates[k].about = true;
     if (key !== null) this.top.pairs.set(key, value);
     this.compare = false;
   }
@@ -212,6 +217,12 @@ class CodeScanner {
     ) {
       this.lastString = value;
       this.lastStringEnd = r.next;
+      return true;
+    }
+    // A subscript being assigned (`os.environ["OPENAI_MODEL"] = …`, `cfg['model'] = …`) names the key of the value after it.
+    if (isSubscriptKey(text, quoteAt - prefix.length, r.next, this.from, to)) {
+      this.subscriptKey = value.text;
+      this.subscriptEnd = nextSignificantIndex(text, r.next, to) + 1;
       return true;
     }
     this.pushString(value, r.triple, comparedNext(text, r.next, to, spec));
@@ -300,6 +311,7 @@ class CodeScanner {
       return;
     }
     if (this.lastString && this.lastStringEnd >= 0 && onlySpaceBetween(text, this.lastStringEnd, i)) this.pendingKey = this.lastString.text;
+    else if (this.subscriptKey !== null && onlySpaceBetween(text, this.subscriptEnd, i)) this.pendingKey = this.subscriptKey;
     else if (this.lastIdent !== null && onlySpaceBetween(text, this.lastIdentEnd, i)) this.pendingKey = this.lastIdent;
     else if (!(c === Ch.Eq && prev === Ch.Colon)) this.pendingKey = null; // Go's := keeps the key from before the colon
     this.lastString = null;
@@ -325,7 +337,7 @@ class CodeScanner {
     const builderKey = builder && lastIdent && isBuilderKey(lastIdent) ? lastIdent : null;
     const sdkProvider = callee !== null && this.spec.backtick === true && !this.spec.rawBacktick && AI_SDK_PROVIDER.test(callee);
     const method = lastIdent !== null && callee !== null ? lastIdent : null;
-    this.open('call', i, this.pendingKey, this.newCallee || callee, method !== null && ABOUT_NAMES_METHOD.test(method));
+    this.open('call', i, this.pendingKey, this.newCallee || callee, method !== null && (ABOUT_NAMES_METHOD.test(method) || CLASSIFIER.test(method)));
     this.callKey = builderKey ?? (sdkProvider ? 'model' : null);
     this.i++;
   }
@@ -352,6 +364,19 @@ class CodeScanner {
     this.forget();
     this.i++;
   }
+}
+
+/** Is the string from `start` to `next` the whole subscript of an assignment: `x["key"] = …` (not `==`)? */
+function isSubscriptKey(text: string, start: number, next: number, from: number, to: number): boolean {
+  let k = start - 1;
+  while (k >= from && isSpace(text.charCodeAt(k))) k--;
+  if (k <= from || text.charCodeAt(k) !== Ch.LBracket) return false;
+  const before = text.charCodeAt(k - 1);
+  if (!(isIdentPart(before) || before === Ch.RBracket || before === Ch.RParen)) return false;
+  const close = nextSignificantIndex(text, next, to);
+  if (text.charCodeAt(close) !== Ch.RBracket) return false;
+  const eq = nextSignificantIndex(text, close + 1, to);
+  return text.charCodeAt(eq) === Ch.Eq && text.charCodeAt(eq + 1) !== Ch.Eq;
 }
 
 /** Does a `{` at `at` open a code block (after `)`, `;`, `{`, `}`, `else`, `try`…) rather than an object literal? */

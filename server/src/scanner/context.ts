@@ -1,4 +1,5 @@
 /** What a value's context says: is it a candidate at all, which slot it fills, whose names the file uses, which candidate is at an offset. */
+import { idReadings } from '../registry/modelIds';
 import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
 import type { Candidate, Container, ScanResult, Value, Where } from './types';
@@ -7,7 +8,7 @@ import type { Candidate, Container, ScanResult, Value, Where } from './types';
 function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
   if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
-  if (isModelShaped(text)) return 'shape';
+  if (isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id)))) return 'shape';
   return null;
 }
 
@@ -58,7 +59,7 @@ export function candidateAt(result: ScanResult, offset: number): Candidate | und
 }
 
 /** Calls that take a model name to look something up about it (a tokenizer, an encoding), not to call the model. */
-const ABOUT_NAMES_CALL = /(?:^|\.)(?:encoding_?for_?model|get_?encoding|count_?tokens|get_?tokenizer|tokenizer_?for)$/i;
+const ABOUT_NAMES_CALL = /(?:^|\.)(?:encoding_?for_?model|get_?encoding|get_?tokenizer|tokenizer_?for)$/i;
 
 /** Is this value code about a name rather than a model in use (a tokenizer lookup)? Such values are never reported. */
 export function isAboutNames(c: Candidate): boolean {
@@ -85,6 +86,19 @@ export function valueCandidate(value: Value, key: string | null, container: Cont
     container,
     where: k !== null && LABEL_KEYS.has(k) ? 'prose' : where,
     // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
-    about: about || (k !== null && (TABLE_KEYS.has(k) || k.includes('deployment'))) || container.about === true,
+    about: about || (k !== null && ((TABLE_KEYS.has(k) && !isProviderList(container)) || k.includes('deployment'))) || withinAbout(container),
   };
+}
+
+/** An entry of a list of providers to call (promptfoo's `providers: - id: anthropic:messages:…`): its `id` is the model in use. */
+const isProviderList = (container: Container) => container.key !== null && /^(?:providers|targets)$/i.test(container.key);
+
+/** Is the structure, or one around it, about names (a test's arguments, captured output)? */
+function withinAbout(container: Container): boolean {
+  for (let k: Container | null = container, depth = 0; k && depth < 64; k = k.parent, depth++) {
+    if (k.about) return true;
+    // The elements of a tuple or list given as a table key's value (`aliases=("4", "gpt4")`).
+    if (depth === 0 && k.kind !== 'root' && k.key !== null && TABLE_KEYS.has(foldKey(k.key))) return true;
+  }
+  return false;
 }

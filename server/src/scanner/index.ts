@@ -4,14 +4,14 @@
  * they are assigned to, the object, call or mapping they sit in, its
  * sibling keys). No parse of the whole file; no regular expression per
  * character. One family per kind of language: code, YAML, key=value files,
- * Markdown and prose.
+ * shell command lines, Markdown and prose.
  */
 import { languageSpec } from '../languages';
 import { scanCode } from './code';
 import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProse } from './prose';
-import { isModelKey } from './shape';
+import { scanShell } from './shell';
 import { rootContainer, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
 
@@ -26,6 +26,9 @@ export function scan(text: string, languageId: string): ScanResult {
   switch (spec.mode) {
     case 'code':
       scanCode(text, 0, text.length, spec, root, out);
+      break;
+    case 'shell':
+      scanShell(text, 0, text.length, root, out);
       break;
     case 'yaml':
       scanYaml(text, 0, text.length, root, out);
@@ -48,21 +51,64 @@ export function scan(text: string, languageId: string): ScanResult {
 /** At least this many bare names in one list make it a table of models (`("gpt-4.1", "gpt-4.1-mini", …)`), not a use. */
 const TABLE_SIZE = 5;
 /** Keys of a record of results (a leaderboard row, a benchmark run): the model in it is history, not a use. */
-const RECORD_KEY = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context)/i;
+const RECORD_KEY = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
+/** Keys of an API response (a mock or a recorded one): two of them make the object a response, not a request. */
+const RESPONSE_KEY = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
+/** Structures that hold what a response said (`provider_data`), not what a request asks for. */
+const RESPONSE_CONTAINER = /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i;
+/** Constructors of response objects (`ChatCompletion(…)`, `ModelResponse(…)` in a mock): their model is what a response said. */
+const RESPONSE_TYPE = /(?:^|\.)(?:ChatCompletion|ChatCompletionChunk|\w*Response)$/;
+
+/** A list under a key that says models (`ai_models`, `model_options`) offers them: a use, not a table. */
+const offersModels = (c: Container) => c.key !== null && /model|engine|llm/i.test(c.key);
 
 /**
- * Mark what is about names rather than a use of them, once the whole document is scanned: long lists of bare
- * names (tables of models, as opposed to a list under a model key, which offers them), records of results,
- * and JSON Lines (logs and datasets).
+ * Mark what is about names rather than a use of them, once the whole document is scanned: tables of models
+ * (long lists of bare names; mappings whose values extend their keys, `"gpt-4": "gpt-4-0613"`), records of
+ * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines.
  */
 function markTablesAndRecords(out: ScanResult, languageId: string): void {
   const bare = new Map<Container, number>();
   for (const c of out.candidates) {
-    // A list under a model key (`ai_models = [...]`, `models:`) offers its models: a use.
-    if (c.where === 'value' && c.key === null && c.reason === 'shape' && !(c.container.key !== null && isModelKey(c.container.key))) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
+    if (c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
+  const verdicts = new Map<Container, boolean>();
+  const aboutContainer = (k: Container): boolean => {
+    let v = verdicts.get(k);
+    if (v === undefined) {
+      v = (bare.get(k) ?? 0) >= TABLE_SIZE || isRecord(k) || isPointerTable(k);
+      verdicts.set(k, v);
+    }
+    return v;
+  };
   for (const c of out.candidates) {
     if (c.where !== 'value' || c.about) continue;
-    if (languageId === 'jsonl' || (bare.get(c.container) ?? 0) >= TABLE_SIZE || [...c.container.pairs.keys()].some((k) => RECORD_KEY.test(k))) c.about = true;
+    if (languageId === 'jsonl' || aboutContainer(c.container) || (c.key !== null && foldName(c.key) === foldName(c.value.text))) c.about = true;
   }
+}
+
+const foldName = (s: string) => s.toLowerCase().replace(/^[a-z_]+\//, '').replace(/[^a-z0-9]/g, '');
+
+/** A record of results or an API response: its model is what happened, not a request. */
+function isRecord(k: Container): boolean {
+  // `response = client.messages.create(model=…)` is the request that makes the response.
+  if (k.kind !== 'call' && k.key !== null && RESPONSE_CONTAINER.test(k.key)) return true;
+  if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
+  let responseKeys = 0;
+  for (const key of k.pairs.keys()) {
+    if (RECORD_KEY.test(key)) return true;
+    if (RESPONSE_KEY.test(key) && ++responseKeys >= 2) return true;
+  }
+  return false;
+}
+
+/**
+ * A mapping of at least five names to the names they point to (`"o4-mini": "o4-mini-2025-04-16"`): a lookup table.
+ * Its keys are names themselves (with `-`, `.` or `/`); constants named after their model (`Claude3Opus = "claude-3-opus-…"`) are uses.
+ */
+function isPointerTable(k: Container): boolean {
+  if (k.pairs.size < TABLE_SIZE) return false;
+  let pointers = 0;
+  for (const [key, v] of k.pairs) if (v.kind !== 'number' && /[-./]/.test(key) && foldName(v.text).startsWith(foldName(key)) && foldName(key).length > 1) pointers++;
+  return pointers >= 0.8 * k.pairs.size;
 }

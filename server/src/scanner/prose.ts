@@ -14,6 +14,8 @@ export function scanProse(text: string, from: number, to: number, container: Con
     const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     const after = text.charCodeAt(start + word.length);
     if (before === 47 || before === 92 || after === 47 || after === 92) continue;
+    // A command-line flag named after a model (`--o1-mini`) is not the model.
+    if (before === 45 && text.charCodeAt(start - 2) === 45) continue;
     out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container, where, about: false });
   }
 }
