@@ -74,8 +74,8 @@ function isAllowed(name: string, settings: Settings): boolean {
   return settings.allow.some((a) => a === name || (/[*?[{]/.test(a) && matchGlob(a, name)));
 }
 
-/** Just before a name, the signs of it being used as a model: `model=`, `"model": "`, `Model = `, `--model `, `-m `. */
-const MODEL_USE_BEFORE = /(?:\bmodel(?:_?name|_?id)?["']?\s*(?::|=>?)\s*["'`]?|--model[= ]["']?|\s-m\s["']?)$/i;
+/** Just before a name, the signs of it being used or recommended as a model: `model=`, `"model": "`, `Model = `, `--model `, `-m `, `e.g. `. */
+const MODEL_USE_BEFORE = /(?:\bmodel(?:_?name|_?id)?["']?\s*(?::|=>?)\s*["'`]?|--model[= ]["']?|\s-m\s["']?|\b(?:e\.g\.,?|for example,?|such as|defaults? to|default:|example:)\s*["'`]?)$/i;
 
 /** A test file: under a `test`/`tests`/`__tests__`/`spec` folder, or named like `test_x.py`, `x_test.go`, `x.test.ts`, `x.spec.js`. */
 function isTestFile(file: string): boolean {
