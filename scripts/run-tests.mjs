@@ -1,4 +1,4 @@
-// Run the test files under test/unit, test/lsp and test/cli (or the folders given) with Node's built-in runner.
+// Run the test files under test/unit, test/lsp, test/cli and test/hostile (or the folders given) with Node's built-in runner.
 // Node 20 does not expand globs itself, so the files are collected here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/lsp', 'test/cli'];
+const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit', 'test/lsp', 'test/cli', 'test/hostile'];
 const files = [];
 const walk = (p) => {
   if (!existsSync(p)) return;

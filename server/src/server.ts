@@ -12,6 +12,16 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionRequest,
+  CompletionRequest,
+  CompletionResolveRequest,
+  DefinitionRequest,
+  DocumentDiagnosticRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+  type CompletionItem,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -31,6 +41,11 @@ import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
 import { readSettings, type Settings } from './settings';
 import { VERSION } from './version';
+import { documentUri, paramsObject, position } from './session/params';
+import { Cancelled } from './util/steps';
+
+/** Above this size, completion scans the lines around the cursor only (the whole file waits for the diagnostics pull). */
+const NEAR_SCAN_LIMIT = 256 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -94,8 +109,17 @@ async function pullSettings(): Promise<Settings> {
 
 let watcher: { dispose(): void } | null = null;
 
+/** Notices already shown this session: each is said once. */
+const shownNotices = new Set<string>();
+function noticeOnce(message: string): void {
+  if (shownNotices.has(message)) return;
+  shownNotices.add(message);
+  void connection.window.showWarningMessage(message);
+}
+
 async function applySettings(): Promise<void> {
   settings = await pullSettings();
+  for (const n of settings.notices) noticeOnce(n);
   watcher?.dispose();
   watcher = null;
   const watched = [...settings.cardPaths, ...settings.catalogs];
@@ -125,51 +149,81 @@ service.onDidChange(() => {
   refreshDiagnostics();
 });
 
-connection.languages.diagnostics.on((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return { kind: 'full', items: doc ? checker.diagnostics(doc) : [] };
-});
+/** Long work runs in slices; a cancelled request answers RequestCancelled. */
+async function cancellable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    throw e;
+  }
+}
 
-connection.onCodeAction((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? codeActions(doc, params, () => checker.check(doc).findings) : null;
-});
+// Requests are registered by type rather than with `connection.onHover` and the like: those read
+// `params.workDoneToken` before the handler runs, and fail on null params with an internal error.
+connection.onRequest(DocumentDiagnosticRequest.type, (params, token) =>
+  cancellable(async () => {
+    const doc = documents.get(documentUri(params));
+    return { kind: 'full', items: doc ? await checker.diagnosticsInSlices(doc, token) : [] };
+  }),
+);
 
-connection.onExecuteCommand(async (params) => {
-  if (params.command !== ALLOW_COMMAND) return;
-  const result = await allowNameCommand(params.arguments, workspace);
+connection.onRequest(CodeActionRequest.type, (params, token) =>
+  cancellable(async () => {
+    const doc = documents.get(documentUri(params));
+    const range = paramsObject(params).range;
+    if (!doc || range === null || typeof range !== 'object') return null;
+    const context = paramsObject(params).context;
+    const safe = { ...params, context: context !== null && typeof context === 'object' && Array.isArray((context as { diagnostics?: unknown }).diagnostics) ? params.context : { diagnostics: [] } };
+    const { findings } = await checker.checkInSlices(doc, token);
+    return codeActions(doc, safe, () => findings);
+  }),
+);
+
+connection.onRequest(ExecuteCommandRequest.type, async (params) => {
+  const { command, arguments: args } = paramsObject(params);
+  if (command !== ALLOW_COMMAND) return;
+  const result = await allowNameCommand(Array.isArray(args) ? args : undefined, workspace);
   if (result === 'noFolder') void connection.window.showWarningMessage('Model Lens: open a folder to allow a name in its settings.');
   else if (result) await connection.workspace.applyEdit(result);
 });
 
 connection.onRequest('modelLens/status', () => ({ ...service.status(), pid: process.pid }));
 connection.onRequest('modelLens/models', () => modelList(service.registry, locale));
-connection.onRequest('modelLens/checkFiles', (params: { uris?: unknown } | null) => checkFiles(params?.uris, checker, settings.maxFileSize));
+connection.onRequest('modelLens/checkFiles', (params: { uris?: unknown } | null, token) =>
+  cancellable(() => checkFiles(params !== null && typeof params === 'object' ? params.uris : undefined, checker, settings.maxFileSize, token)),
+);
 connection.onRequest('modelLens/reload', async () => {
   await service.reload();
   return service.status();
 });
 
-connection.onCompletion((params) => {
-  const doc = documents.get(params.textDocument.uri);
+connection.onRequest(CompletionRequest.type, (params) => {
+  const doc = documents.get(documentUri(params));
+  const at = position(params);
   if (!doc) return null;
-  const offset = doc.offsetAt(params.position);
-  const site = completionSite(doc, offset, scans.scanNear(doc, offset, settings.maxFileSize));
+  const offset = doc.offsetAt(at);
+  const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(settings.maxFileSize, NEAR_SCAN_LIMIT)));
   return site ? completionItems(site, doc, service.registry) : null;
 });
 
-connection.onCompletionResolve((item) => resolveCompletion(item, service.registry, locale));
+connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, service.registry, locale));
 
-connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? hover(doc, doc.offsetAt(params.position), service.registry, locale) : null;
+connection.onRequest(HoverRequest.type, (params) => {
+  const doc = documents.get(documentUri(params));
+  const at = position(params);
+  return doc ? hover(doc, doc.offsetAt(at), service.registry, locale) : null;
 });
 
-connection.onDefinition((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  return doc ? definition(doc, doc.offsetAt(params.position), service.registry, locale) : null;
+connection.onRequest(DefinitionRequest.type, (params) => {
+  const doc = documents.get(documentUri(params));
+  const at = position(params);
+  return doc ? definition(doc, doc.offsetAt(at), service.registry, locale) : null;
 });
 
-documents.onDidClose((e) => scans.forget(e.document.uri));
+documents.onDidClose((e) => {
+  scans.forget(e.document.uri);
+  checker.forget(e.document.uri);
+});
 documents.listen(connection);
 connection.listen();

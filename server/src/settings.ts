@@ -5,6 +5,7 @@
  */
 import { RULE_CODES, RULES, type RuleCode } from './diagnostics/rules';
 import type { RuleSeverity } from './diagnostics/types';
+import { MAX_GLOB_LENGTH } from './util/glob';
 
 export type { RuleCode, RuleSeverity };
 
@@ -21,9 +22,24 @@ export interface Settings {
   rules: Partial<Record<RuleCode, RuleSeverity>>;
   /** Files larger than this many bytes are not checked. */
   maxFileSize: number;
+  /** At most this many problems are reported per file (one notice says how many there were). */
+  maxProblems: number;
   /** The rules whose severity the user set (the rest have their defaults); names in prose keep a configured severity. */
   configured: RuleCode[];
+  /** What was left out of the settings as too long or too many (said once to the user). */
+  notices: string[];
 }
+
+/** The largest `maxFileSize` and `maxProblems` accepted: beyond them a file costs too much memory to check. */
+export const MAX_FILE_SIZE = 32 * 1024 * 1024;
+const MAX_PROBLEMS = 100_000;
+
+/** A number setting within its range; anything else is the default. */
+const bounded = (v: unknown, min: number, max: number, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min ? Math.min(v, max) : fallback;
+
+/** Entries kept per list setting, and the longest entry kept: settings may come from a cloned repository. */
+export const MAX_LIST_ENTRIES = 5_000;
 
 /** The default severity of each rule that checks documents (card problems have none: each keeps its parser's). */
 export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = Object.fromEntries(RULES.map((r) => [r.code, r.severity]));
@@ -35,13 +51,30 @@ const DEFAULT_SETTINGS: Settings = {
   exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
   rules: DEFAULT_RULES,
   maxFileSize: 2 * 1024 * 1024,
+  maxProblems: 1_000,
   configured: [],
+  notices: [],
 };
 
 export const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
-const strings = (v: unknown, fallback: string[]): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim()) : fallback;
+/** A list setting: its strings, at most MAX_LIST_ENTRIES of them and none longer than MAX_GLOB_LENGTH; what is dropped is noted. */
+function strings(name: string, v: unknown, fallback: string[], notices: string[]): string[] {
+  if (!Array.isArray(v)) return fallback;
+  const all = v.slice(0, MAX_LIST_ENTRIES * 2).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  const kept = all.filter((x) => x.length <= MAX_GLOB_LENGTH).map((x) => x.trim());
+  if (kept.length < all.length) notices.push(settingsNotice('tooLong', name, all.length - kept.length));
+  if (v.length > MAX_LIST_ENTRIES && kept.length > MAX_LIST_ENTRIES) notices.push(settingsNotice('tooMany', name, v.length));
+  return kept.slice(0, MAX_LIST_ENTRIES);
+}
+
+/** The words of each settings notice, in one place. */
+function settingsNotice(kind: 'tooLong' | 'tooMany', setting: string, count: number): string {
+  const n = count.toLocaleString('en-US');
+  return kind === 'tooLong'
+    ? `modelLens.${setting}: ${n} ${count === 1 ? 'entry is' : 'entries are'} longer than ${MAX_GLOB_LENGTH.toLocaleString('en-US')} characters and ignored.`
+    : `modelLens.${setting}: only the first ${MAX_LIST_ENTRIES.toLocaleString('en-US')} of ${n} entries are used.`;
+}
 
 /** Settings from an untrusted object (workspace configuration, initialization options, settings.json): wrong types fall back to defaults. */
 export function readSettings(raw: unknown): Settings {
@@ -56,14 +89,17 @@ export function readSettings(raw: unknown): Settings {
       configured.push(code);
     }
   }
-  const max = typeof o.maxFileSize === 'number' && Number.isFinite(o.maxFileSize) && o.maxFileSize > 0 ? o.maxFileSize : DEFAULT_SETTINGS.maxFileSize;
+  const max = bounded(o.maxFileSize, 1, MAX_FILE_SIZE, DEFAULT_SETTINGS.maxFileSize);
+  const notices: string[] = [];
   return {
-    cardPaths: strings(o.cardPaths, DEFAULT_SETTINGS.cardPaths),
-    catalogs: strings(o.catalogs, DEFAULT_SETTINGS.catalogs),
-    allow: strings(o.allow, DEFAULT_SETTINGS.allow),
-    exclude: strings(o.exclude, DEFAULT_SETTINGS.exclude),
+    cardPaths: strings('cardPaths', o.cardPaths, DEFAULT_SETTINGS.cardPaths, notices),
+    catalogs: strings('catalogs', o.catalogs, DEFAULT_SETTINGS.catalogs, notices),
+    allow: strings('allow', o.allow, DEFAULT_SETTINGS.allow, notices),
+    exclude: strings('exclude', o.exclude, DEFAULT_SETTINGS.exclude, notices),
     rules,
     maxFileSize: max,
+    maxProblems: Math.floor(bounded(o.maxProblems, 1, MAX_PROBLEMS, DEFAULT_SETTINGS.maxProblems)),
     configured,
+    notices,
   };
 }

@@ -26,10 +26,14 @@ const CASES: Array<[string, string]> = [
   ['YAML key without colon', `${'k'.repeat(N)} ${'v'.repeat(N)}\n`],
   ['unterminated strings', '"'.repeat(N)],
   ['long line after short ones', `${'x = 1\n'.repeat(20_000)}${'a'.repeat(100_000)}\n`],
+  ['HTML comment openings without an end', '<!--'.repeat(N)],
+  ['shell: open quotes and continuations', `aider --model ${"'".repeat(N)}\\\n`.repeat(3) + '"'.repeat(N)],
+  ['console prompts', '$ llm -m gpt-4\n'.repeat(N / 4)],
+  ['emoji before every name', '"😀gpt-4o-minii", '.repeat(N / 4)],
   ['unique Box-shaped typos', Array.from({ length: 3000 }, (_, i) => `m${i} = "azure__openai__gpt_${i}_zz${i}"`).join('\n')],
 ];
 
-const LANGS = ['python', 'typescript', 'json', 'yaml', 'dotenv', 'markdown', 'plaintext', 'csharp', 'unknown-language'];
+const LANGS = ['python', 'typescript', 'json', 'yaml', 'dotenv', 'markdown', 'plaintext', 'csharp', 'shellscript', 'unknown-language'];
 
 test('no input makes parsing, scanning or checking slow', async () => {
   const registry = buildRegistry([await parseCardFiles(await collectCardFiles([path.join(ROOT, 'data', 'cards')]))]);

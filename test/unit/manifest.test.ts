@@ -12,6 +12,7 @@ import { ROOT } from '../helpers';
 interface Manifest {
   version: string;
   activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: { configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> } };
 }
 const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
@@ -83,6 +84,14 @@ test("the README's Layout table matches the tree", () => {
   }
   const loose = readdirSync(path.join(ROOT, 'server/src'), { withFileTypes: true }).filter((e) => e.isFile());
   assert.ok(loose.length <= 6, `${loose.length} loose files at the root of server/src`);
+});
+
+test('Restricted Mode: settings that make the server read files elsewhere or more of them wait for trust, and exist', () => {
+  const trust = manifest.capabilities.untrustedWorkspaces;
+  assert.equal(trust.supported, 'limited');
+  assert.deepEqual(trust.restrictedConfigurations, ['modelLens.cardPaths', 'modelLens.catalogs', 'modelLens.maxFileSize']);
+  for (const key of trust.restrictedConfigurations ?? []) assert.ok(key in manifest.contributes.configuration.properties, key);
+  for (const key of trust.restrictedConfigurations ?? []) assert.ok(readme.includes(`\`${key}\``), `README names ${key}`);
 });
 
 test('one version, from package.json', () => {

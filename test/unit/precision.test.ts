@@ -24,7 +24,7 @@ const DIR = path.join(ROOT, 'test', 'fixtures', 'precision');
 function findingsOf(folder: string, file: string): Array<[number | string, string, string]> {
   const text = readFileSync(path.join(DIR, folder, file), 'utf8');
   if (isNotebookFile(file)) {
-    const found = checkNotebook(text, registry, settings, file) ?? [];
+    const found = checkNotebook(text, registry, settings, file)?.findings ?? [];
     return found.map((f) => [`cell ${f.cell}:${f.cellLine + 1}`, `${f.severity} ${f.code}`, JSON.parse(`"${text.slice(f.start, f.end)}"`) as string]);
   }
   const lines = new LineIndex(text);

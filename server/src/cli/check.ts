@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkText } from '../diagnostics/engine';
+import { cappedMessage, checkText } from '../diagnostics/engine';
 import { checkNotebook, isNotebookFile, MAX_NOTEBOOK_BYTES } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
 import { LineIndex } from '../util/lineIndex';
@@ -57,7 +57,8 @@ export async function check(opts: Options, style: Style): Promise<number> {
         skipped++;
         continue;
       }
-      for (const f of found) {
+      if (found.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
+      for (const f of found.findings) {
         const { severity, code, message, suggestions } = f;
         diagnostics.push({ ...toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }), cell: f.cell, cellLine: f.cellLine + 1, cellColumn: f.cellCharacter + 1 });
       }
@@ -78,6 +79,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
       skipped++;
       continue;
     }
+    if (result.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
     for (const f of result.findings) {
       const { severity, code, message, suggestions } = f;
       diagnostics.push(toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }));

@@ -5,7 +5,7 @@ import { isExcluded } from '../diagnostics/engine';
 import { isNotebookFile } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
 import type { Settings } from '../settings';
-import { globToRegExp, matchGlob } from '../util/glob';
+import { globMatches, matchGlob } from '../util/glob';
 
 interface IgnoreRule {
   base: string;
@@ -38,7 +38,7 @@ function ignored(rules: readonly IgnoreRule[], file: string, isDir: boolean): bo
     if (r.dirOnly && !isDir) continue;
     const rel = path.relative(r.base, file).split(path.sep).join('/');
     if (rel.startsWith('..')) continue;
-    const hit = r.anchored ? globToRegExp(r.glob).test(rel) || globToRegExp(`${r.glob}/**`).test(rel) : matchGlob(r.glob, rel) || matchGlob(`${r.glob}/**`, rel);
+    const hit = r.anchored ? globMatches(r.glob, rel) || globMatches(`${r.glob}/**`, rel) : matchGlob(r.glob, rel) || matchGlob(`${r.glob}/**`, rel);
     if (hit) result = !r.negate;
   }
   return result;

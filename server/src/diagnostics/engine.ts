@@ -4,11 +4,12 @@
  * server and `model-lens check`. Pure: text in, findings out.
  */
 import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
-import { isAboutNames, scan as scanText, type Candidate, type ScanResult } from '../scanner';
+import { isAboutNames, scanSteps, type Candidate, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
 import { DEFAULT_RULES, type Settings } from '../settings';
-import { matchGlob } from '../util/glob';
+import { GlobList } from '../util/glob';
 import { LineIndex } from '../util/lineIndex';
+import { drain, type Steps } from '../util/steps';
 import { RULES, type RuleCode } from './rules';
 import { resolveName } from './resolve';
 import { suppressions } from './suppression';
@@ -39,11 +40,29 @@ type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
 export interface CheckResult {
   findings: Finding[];
   skipped: Skip | null;
+  /** More problems were found than `maxProblems`: only the first ones are in `findings`. */
+  capped: boolean;
+}
+
+/** The message of a capped file, said once. */
+export function cappedMessage(settings: Settings): string {
+  return `Model Lens shows the first ${settings.maxProblems.toLocaleString('en-US')} problems of this file (modelLens.maxProblems).`;
 }
 
 /** Is this file excluded by `modelLens.exclude`? Paths are matched relative to the workspace when given so. */
 export function isExcluded(relativePath: string, settings: Settings): boolean {
-  return settings.exclude.some((g) => matchGlob(g, relativePath));
+  return listOf(settings.exclude, 'glob').matches(relativePath);
+}
+
+/** One compiled list per settings list: a pull asks about the same names many times. */
+const lists = new WeakMap<readonly string[], GlobList>();
+function listOf(entries: readonly string[], plain: 'exact' | 'glob'): GlobList {
+  let list = lists.get(entries);
+  if (!list) {
+    list = new GlobList(entries, plain);
+    lists.set(entries, list);
+  }
+  return list;
 }
 
 /** Minified or generated: very long lines in a short file, or long lines on average. One pass over the newlines. */
@@ -71,7 +90,7 @@ function severityFor(code: RuleCode, settings: Settings, fallback: Severity): Se
 
 /** `allow` entries are names or globs (`azure__openai__my_*`). */
 function isAllowed(name: string, settings: Settings): boolean {
-  return settings.allow.some((a) => a === name || (/[*?[{]/.test(a) && matchGlob(a, name)));
+  return listOf(settings.allow, 'exact').matches(name);
 }
 
 /** Just before a name, the signs of it being used or recommended as a model: `model=`, `"model": "`, `Model = `, `--model `, `-m `, `e.g. `. */
@@ -130,14 +149,19 @@ function lineBefore(text: string, offset: number): string {
 }
 
 export function checkText(input: CheckInput): CheckResult {
+  return drain(checkSteps(input));
+}
+
+/** The same check in steps (see `util/steps`): the server runs it in slices and can stop it. */
+export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const { text, registry, settings } = input;
   if (text.length > settings.maxFileSize) {
-    return { findings: [], skipped: { reason: 'too-large', message: `Model Lens skipped this file: it is larger than modelLens.maxFileSize (${settings.maxFileSize} bytes).` } };
+    return { findings: [], capped: false, skipped: { reason: 'too-large', message: `Model Lens skipped this file: it is larger than modelLens.maxFileSize (${settings.maxFileSize} bytes).` } };
   }
   if (looksMinified(text)) {
-    return { findings: [], skipped: { reason: 'minified', message: 'Model Lens skipped this file: it looks minified or generated.' } };
+    return { findings: [], capped: false, skipped: { reason: 'minified', message: 'Model Lens skipped this file: it looks minified or generated.' } };
   }
-  const scan = input.scan ?? scanText(text, input.languageId);
+  const scan = input.scan ?? (yield* scanSteps(text, input.languageId));
   const lines = new LineIndex(text);
   const suppressed = suppressions(scan, lines);
   const findings: Finding[] = [];
@@ -157,25 +181,35 @@ export function checkText(input: CheckInput): CheckResult {
     findings.push({ ...f, severity, href: entry && input.hrefFor ? input.hrefFor(entry) : null });
   };
 
+  // Sorted, each once, and no more than maxProblems (a few over are gathered, as the same place may give two).
+  const done = (): CheckResult => {
+    const all = finish(findings);
+    return { findings: all.slice(0, settings.maxProblems), skipped: null, capped: all.length > settings.maxProblems };
+  };
+  const full = () => findings.length > settings.maxProblems + 16;
+
   const isCardFile = /\.(?:md|mdx|markdown|txt)$/i.test(input.path ?? '') || input.languageId === 'markdown';
   const card = isCardFile ? parseDocument(input.path ?? 'untitled.md', text) : null;
   if (card && card.kind !== 'unknown') {
     // A model card: its own problems, not the rules for code that uses names.
     cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines, push);
-    return { findings: finish(findings), skipped: null };
+    return done();
   }
   if (card) cardFindings(card.diagnostics, [], lines, push);
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
     // One of the user's catalogue files: its own problems, not the rules for code.
     cardFindings([], input.registryDiagnostics, lines, push);
-    return { findings: finish(findings), skipped: null };
+    return done();
   }
 
   const where = input.relativePath ?? input.path ?? '';
   const inTest = isTestFile(where);
   // A changelog, release notes or a blog post records what was true when it was written: nothing to report.
-  if (isHistoryFile(where)) return { findings: finish(findings), skipped: null };
+  if (isHistoryFile(where)) return done();
+  let n = 0;
   for (const candidate of scan.candidates) {
+    if (full()) break;
+    if ((++n & 31) === 0) yield;
     const text = candidate.value.text;
     if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
     const prose = candidate.where !== 'value';
@@ -204,7 +238,7 @@ export function checkText(input: CheckInput): CheckResult {
     }
   }
 
-  return { findings: finish(findings), skipped: null };
+  return done();
 }
 
 /** The card-* problems (and name-format) of a model card open in the editor. */

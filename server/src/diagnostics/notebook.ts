@@ -92,18 +92,24 @@ function notebookCells(text: string): Cell[] | null {
 }
 
 /** Check every cell of a notebook; findings carry offsets in the notebook file and their cell's place. */
-export function checkNotebook(text: string, registry: Registry, settings: Settings, relativePath?: string): NotebookFinding[] | null {
+export function checkNotebook(text: string, registry: Registry, settings: Settings, relativePath?: string): { findings: NotebookFinding[]; capped: boolean } | null {
   const cells = notebookCells(text);
   if (!cells || cells.reduce((n, c) => n + c.text.length, 0) > settings.maxFileSize) return null;
   const out: NotebookFinding[] = [];
+  let capped = false;
   for (const cell of cells) {
     if (!cell.text) continue;
     const lines = new LineIndex(cell.text);
-    const { findings } = checkText({ text: cell.text, languageId: cell.languageId, registry, settings, relativePath });
-    for (const f of findings) {
+    const result = checkText({ text: cell.text, languageId: cell.languageId, registry, settings, relativePath });
+    for (const f of result.findings) {
       const p = lines.position(f.start);
       out.push({ ...f, start: cell.fileOffsets[f.start], end: cell.fileOffsets[f.end - 1] + 1, cell: cell.number, cellLine: p.line, cellCharacter: p.character });
     }
+    // The notebook as a whole is held to maxProblems.
+    if (result.capped || out.length > settings.maxProblems) {
+      capped = true;
+      break;
+    }
   }
-  return out;
+  return { findings: out.slice(0, settings.maxProblems), capped };
 }

@@ -36,7 +36,29 @@ export function suppressions(scan: ScanResult, lines: LineIndex): (line: number,
   }
   if (open) regions.push({ ...open, to: Infinity });
   const hits = (set: Set<string> | 'all' | undefined, code: string) => set === 'all' || (set !== undefined && set.has(code));
-  return (line, code) => hits(perLine.get(line), code) || regions.some((r) => line >= r.from && line <= r.to && hits(r.codes, code));
+  return (line, code) => hits(perLine.get(line), code) || regionsAt(regions, line).some((r) => hits(r.codes, code));
+}
+
+/**
+ * The regions that hold a line. Each `disable` ends the region before it, so regions come in order and
+ * overlap only at a shared boundary line: a binary search finds the last one starting at or before the
+ * line, and the ones before it that end on that very line.
+ */
+function regionsAt<R extends { from: number; to: number }>(regions: readonly R[], line: number): R[] {
+  let lo = 0;
+  let hi = regions.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (regions[mid].from <= line) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const out: R[] = [];
+  // Ends never decrease along the list: walking back, the first region ending before the line ends the search.
+  for (let k = last; k >= 0 && regions[k].to >= line; k--) out.push(regions[k]);
+  return out;
 }
 
 function merge(a: Set<string> | 'all' | undefined, b: Set<string> | 'all'): Set<string> | 'all' {

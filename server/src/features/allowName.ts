@@ -1,9 +1,10 @@
 /** The "allow this name" command: add a name to `modelLens.allow` in the workspace's .vscode/settings.json (comments kept). */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
+import { filePathOf } from '../session/params';
 import type { Workspace } from '../session/workspace';
 
 export const ALLOW_COMMAND = 'modelLens.allowName';
@@ -15,7 +16,7 @@ export const ALLOW_COMMAND = 'modelLens.allowName';
 export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
   const [name, uri] = args ?? [];
   if (typeof name !== 'string') return null;
-  const docPath = typeof uri === 'string' && uri.startsWith('file:') ? fileURLToPath(uri) : null;
+  const docPath = typeof uri === 'string' ? filePathOf(uri) : null;
   const folder = (docPath && workspace.folderOf(docPath)) ?? workspace.folders[0];
   if (!folder) return 'noFolder';
   const edit = await allowNameEdit(folder, name);

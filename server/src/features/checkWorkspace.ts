@@ -1,9 +1,11 @@
 /** "Check Workspace" (`modelLens/checkFiles`): diagnostics of files the editor has not opened, read from disk in the background. */
 import { promises as fs } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageOfFile } from '../languages';
+import { filePathOf } from '../session/params';
+import type { Cancel } from '../util/steps';
 import type { DocumentChecker } from './documentDiagnostics';
 
 interface FileDiagnostics {
@@ -11,21 +13,26 @@ interface FileDiagnostics {
   diagnostics: Diagnostic[];
 }
 
-export async function checkFiles(uris: unknown, checker: DocumentChecker, maxFileSize: number): Promise<FileDiagnostics[]> {
+/** Files per request: the client sends the workspace in batches. */
+const MAX_FILES = 10_000;
+
+/** Check files in turn, in slices (other requests go first); a cancelled token stops it with `Cancelled`. */
+export async function checkFiles(uris: unknown, checker: DocumentChecker, maxFileSize: number, token: Cancel): Promise<FileDiagnostics[]> {
   const out: FileDiagnostics[] = [];
-  for (const uri of Array.isArray(uris) ? uris : []) {
-    if (typeof uri !== 'string' || !uri.startsWith('file:')) continue;
-    const file = fileURLToPath(uri);
-    const languageId = languageOfFile(file);
-    if (!languageId) continue;
+  for (const uri of Array.isArray(uris) ? uris.slice(0, MAX_FILES) : []) {
+    const file = typeof uri === 'string' ? filePathOf(uri) : null;
+    const languageId = file ? languageOfFile(file) : null;
+    if (!file || !languageId) continue;
+    let text: string;
     try {
       const st = await fs.stat(file);
-      if (st.size > maxFileSize) continue;
-      const doc = TextDocument.create(uri, languageId, 0, await fs.readFile(file, 'utf8'));
-      out.push({ uri, diagnostics: checker.diagnostics(doc, false) });
+      if (!st.isFile() || st.size > maxFileSize) continue;
+      text = await fs.readFile(file, 'utf8');
     } catch {
-      // unreadable: nothing to report
+      continue; // unreadable: nothing to report
     }
+    const doc = TextDocument.create(uri as string, languageId, 0, text);
+    out.push({ uri: uri as string, diagnostics: await checker.diagnosticsInSlices(doc, token, false) });
   }
   return out;
 }

@@ -45,7 +45,8 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
   const cand = candidateAt(result, offset);
   const nameEnd = (from: number) => {
     let e = from;
-    while (e < text.length && NAME_CHAR.test(text[e])) e++;
+    const limit = Math.min(text.length, from + 256);
+    while (e < limit && NAME_CHAR.test(text[e])) e++;
     return e;
   };
   const flavor = () => fileFlavor(text);
@@ -70,7 +71,8 @@ export function completionSite(doc: TextDocument, offset: number, result: ScanRe
   // Not a candidate (yet): look at the line up to the cursor.
   const line = doc.positionAt(offset).line;
   const lineStart = doc.offsetAt({ line, character: 0 });
-  const before = text.slice(lineStart, offset);
+  // The end of the line before the cursor is enough to see `key: ` and a partial name (and keeps the patterns below cheap).
+  const before = text.slice(Math.max(lineStart, offset - 256), offset);
   // `model: ` / `BOX_AI_MODEL=` / `model="` with nothing or a partial name after it.
   const keyed = /(?:^|[\s,{(;])(?:export\s+)?["']?([A-Za-z_][\w.\-]*)["']?\s*(?::=|:|=)\s*(["'`]?)([A-Za-z0-9_.\-:@/]*)$/.exec(before);
   if (keyed && isModelKey(keyed[1])) {
@@ -179,6 +181,7 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
 export function resolveCompletion(item: CompletionItem, registry: Registry, locale: Locale): CompletionItem {
   const data = item.data as { name?: unknown } | undefined;
   const name = typeof data?.name === 'string' ? data.name : item.label;
+  if (typeof name !== 'string') return item;
   const match = registry.get(name);
   if (match) item.documentation = { kind: 'markdown', value: renderCard(match.entry, registry, locale) };
   return item;

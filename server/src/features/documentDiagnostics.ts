@@ -2,7 +2,9 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RegistryService } from '../cards/service';
-import { checkText, isExcluded, type CheckResult } from '../diagnostics/engine';
+import { cappedMessage, checkSteps, isExcluded, type CheckResult } from '../diagnostics/engine';
+import { scanSteps, type ScanResult } from '../scanner';
+import { drain, runInSlices, type Cancel, type Steps } from '../util/steps';
 import type { Finding } from '../diagnostics/types';
 import type { Severity } from '../registry';
 import type { ScanCache } from '../session/scanCache';
@@ -52,32 +54,69 @@ interface CheckerContext {
 /** Checks documents with the current settings and registry; open documents share the cached scan with completion and hover. */
 export class DocumentChecker {
   private readonly noticed = new Set<string>();
+  /** The last result per open document, for the same text, registry, settings and locale (a pull repeated, a code action). */
+  private readonly results = new Map<string, { text: string; key: readonly unknown[]; result: CheckResult }>();
 
   constructor(private readonly ctx: CheckerContext) {}
 
   check(doc: TextDocument, open = true): CheckResult {
-    const { workspace, service, scans } = this.ctx;
+    return drain(this.steps(doc, open));
+  }
+
+  /** The same, in slices that let other requests through; stops with `Cancelled` when the token is. */
+  checkInSlices(doc: TextDocument, token: Cancel, open = true): Promise<CheckResult> {
+    return runInSlices(this.steps(doc, open), token);
+  }
+
+  /** The document's diagnostics, as LSP diagnostics, in slices. */
+  async diagnosticsInSlices(doc: TextDocument, token: Cancel, open = true): Promise<Diagnostic[]> {
+    return (await this.checkInSlices(doc, token, open)).findings.map((f) => toDiagnostic(doc, f));
+  }
+
+  private *steps(doc: TextDocument, open: boolean): Steps<CheckResult> {
+    const { service } = this.ctx;
     const settings = this.ctx.settings();
-    const { absolute, relative } = workspace.pathsOf(doc.uri);
-    if (isExcluded(relative, settings)) return { findings: [], skipped: null };
     const locale = this.ctx.locale();
-    const result = checkText({
-      text: doc.getText(),
+    const text = doc.getText();
+    const key = [service.registry, settings, locale, doc.languageId] as const;
+    const hit = open ? this.results.get(doc.uri) : undefined;
+    if (hit && hit.text === text && hit.key.every((k, i) => k === key[i])) return hit.result;
+    const result = yield* this.run(doc, text, settings, locale, open);
+    if (open) this.results.set(doc.uri, { text, key, result });
+    return result;
+  }
+
+  /** Forget a closed document. */
+  forget(uri: string): void {
+    this.results.delete(uri);
+    this.noticed.delete(uri);
+  }
+
+  private *run(doc: TextDocument, text: string, settings: Settings, locale: Locale, open: boolean): Steps<CheckResult> {
+    const { workspace, service, scans } = this.ctx;
+    const { absolute, relative } = workspace.pathsOf(doc.uri);
+    if (isExcluded(relative, settings)) return { findings: [], skipped: null, capped: false };
+    // Open documents share one scan with completion and hover.
+    let scan: ScanResult | undefined;
+    if (open && text.length <= settings.maxFileSize) scan = scans.cached(doc) ?? scans.store(doc, text, yield* scanSteps(text, doc.languageId));
+    const result = yield* checkSteps({
+      text,
       languageId: doc.languageId,
       path: absolute ?? relative,
       relativePath: relative,
       registry: service.registry,
       settings,
-      scan: open && doc.getText().length <= settings.maxFileSize ? scans.scan(doc) : undefined,
+      scan,
       hrefFor: (entry) => {
         const card = preferredSource(entry, locale);
         return card ? cardUri(card) : entry.docsUrl;
       },
       registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
     });
-    if (result.skipped && open && !this.noticed.has(doc.uri)) {
+    const notice = result.skipped ? result.skipped.message : result.capped ? cappedMessage(settings) : null;
+    if (notice && open && !this.noticed.has(doc.uri)) {
       this.noticed.add(doc.uri);
-      this.ctx.notify(`${result.skipped.message} (${relative})`);
+      this.ctx.notify(`${notice} (${relative})`);
     }
     return result;
   }

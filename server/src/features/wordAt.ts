@@ -4,6 +4,8 @@ import type { Match, Registry } from '../registry';
 
 /** Characters of ids, wrappers included (`anthropic/…`, `…-v2:0`, `…@20241022`). */
 const ID_CHAR = /[A-Za-z0-9_.\-:@/]/;
+/** How far either side of the cursor a name is looked for. */
+const WINDOW = 256;
 /** Characters of a bare id. */
 const NAME_CHAR = /[A-Za-z0-9_.\-]/;
 
@@ -27,10 +29,13 @@ function runAt(text: string, at: number, lineStart: number, chars: RegExp): Word
 
 /** The words around an offset that may be a name, widest first: with its wrapper, then the bare id. */
 function wordsAt(doc: TextDocument, offset: number): WordAt[] {
+  // The line around the offset, at most WINDOW characters each side: a name is never longer than 128.
   const line = doc.positionAt(offset).line;
-  const lineStart = doc.offsetAt({ line, character: 0 });
-  const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
-  const at = offset - lineStart;
+  const from = Math.max(doc.offsetAt({ line, character: 0 }), offset - WINDOW);
+  const to = Math.min(doc.offsetAt({ line: line + 1, character: 0 }), offset + WINDOW);
+  const text = doc.getText({ start: doc.positionAt(from), end: doc.positionAt(to) });
+  const lineStart = from;
+  const at = offset - from;
   const out: WordAt[] = [];
   for (const chars of [ID_CHAR, NAME_CHAR]) {
     const w = runAt(text, at, lineStart, chars);

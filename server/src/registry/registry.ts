@@ -13,6 +13,7 @@ import { canonicalBoxSpelling, hasBoxProviderPrefix, normalizeKey } from './boxN
 import { checkVersionOrder, linkModels } from './links';
 import { buildLookups } from './lookup';
 import { addBulkEntry, settle, type Draft } from './settle';
+import { withValidNames } from './validNames';
 import type { CardDiagnostic, Fact, FactKey, FactTypes, ModelEntry, Namespace, ParsedCard, ParsedDocument, ParsedIndex, Registry, Status, Tile } from './types';
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
@@ -26,7 +27,9 @@ function providerRank(providerKey: string): number {
 }
 
 /** Build the registry. `layers[0]` is the lowest (built-in cards); later layers override. */
-export function buildRegistry(layers: ReadonlyArray<readonly ParsedDocument[]>): Registry {
+export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): Registry {
+  // Every name from every source passes the id alphabet before anything else sees it.
+  const layers = input.map((layer) => layer.map(withValidNames));
   const diagnostics: CardDiagnostic[] = [];
   const documents: ParsedDocument[] = [];
   for (const layer of layers) for (const d of layer) {

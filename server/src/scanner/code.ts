@@ -11,6 +11,7 @@ import { scanProse } from './prose';
 import { isModelKey } from './shape';
 import { readString } from './strings';
 import type { Candidate, Container, ScanResult, Value } from './types';
+import type { Steps } from '../util/steps';
 
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
 /** The AI SDK's provider functions, whose argument is a model id: `openai('gpt-4o')`, `anthropic.messages(…)`, `google.textEmbeddingModel(…)`. */
@@ -21,11 +22,13 @@ const ABOUT_NAMES_METHOD =
   /^(?:startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|includes|contains|Contains|indexOf|IndexOf|lastIndexOf|match|matchAll|fullmatch|search|test|sub|findall|finditer|compile|replace|replaceAll|Replace|split|find|rfind|index|rindex|count|removeprefix|removesuffix|lstrip|rstrip|strip|has|equals|Equals|equalsIgnoreCase|localeCompare|assertEqual|assertEquals|assertNotEqual|assertIn|assertNotIn|assertRegex|toBe|toEqual|toStrictEqual|toContain|toMatch|encoding_for_model|encodingForModel|get_encoding|get_tokenizer|tokenizer_for|from_pretrained|insert|insert_all|insertAll)$/;
 /** Predicates and classifiers of names (`is_openai_model("…")`, `supportsVision(…)`, `_find_model_family(…)`, `…_required(…)`). */
 const CLASSIFIER = /^(?:_?is_|_?has_|_?supports?_|is[A-Z]|has[A-Z]|supports[A-Z])|(?:_family|Family|_required|Required)$|^_?get_default_\w*settings$|^_?find_model_family$/;
+/** Structures nested deeper than this are not kept apart. */
+const MAX_DEPTH = 256;
 /** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
 const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
 
-export function scanCode(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): void {
-  new CodeScanner(text, from, to, spec, root, out).run();
+export function* scanCode(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): Steps {
+  yield* new CodeScanner(text, from, to, spec, root, out).run();
 }
 
 class CodeScanner {
@@ -54,6 +57,8 @@ class CodeScanner {
   /** Candidates whose structure is a call, so a builder call's value can be lifted to the chain it belongs to. */
   private readonly callMembers = new Map<Container, Candidate[]>();
   private readonly commentStarts: Set<number>;
+  /** Structures opened beyond MAX_DEPTH and not yet closed. */
+  private tooDeep = 0;
   private i: number;
 
   constructor(
@@ -70,9 +75,11 @@ class CodeScanner {
     this.commentStarts = new Set([...spec.line, ...spec.block.map((b) => b[0])].map((x) => x.charCodeAt(0)));
   }
 
-  run(): void {
+  *run(): Steps {
     const { text, to } = this;
+    let n = 0;
     while (this.i < to) {
+      if ((++n & 2047) === 0) yield;
       const c = text.charCodeAt(this.i);
       if (isSpace(c)) {
         if (c === Ch.LF && (this.top.kind === 'root' || this.top.kind === 'block')) {
@@ -147,6 +154,12 @@ class CodeScanner {
 
   /** Open a structure; the key, callee and identifier that named it are used up. */
   private open(kind: Container['kind'], start: number, key: string | null, callee: string | null, about = false): void {
+    if (this.stack.length >= MAX_DEPTH) {
+      // Deeper than any real code: the structures inside are counted, not kept (a file of `[[[[…`).
+      this.tooDeep++;
+      this.forget();
+      return;
+    }
     const c: Container = { kind, key, callee, start, pairs: new Map(), parent: this.top };
     // The list after `in` (`model in ["gpt-4", "gpt-4o"]`), or the arguments of a test on names.
     if (about || this.compare || this.top.about) c.about = true;
@@ -343,6 +356,12 @@ class CodeScanner {
   }
 
   private closeStructure(c: number): void {
+    if (this.tooDeep > 0) {
+      this.tooDeep--;
+      this.forget();
+      this.i++;
+      return;
+    }
     const closed = this.top;
     this.close();
     const members = this.callMembers.get(closed);

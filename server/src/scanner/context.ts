@@ -6,6 +6,8 @@ import type { Candidate, Container, ScanResult, Value, Where } from './types';
 
 /** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
 function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
+  // No name is this long (ids are at most 128 characters): an open string running to the end of a huge line is not one.
+  if (text.length > 256) return null;
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
   if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
   if (isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id)))) return 'shape';
@@ -75,7 +77,8 @@ const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'descri
 const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
 
 /** A candidate for a value, or null when the value is not one; its key and structure say where it is and whether it is about names. */
-export function valueCandidate(value: Value, key: string | null, container: Container, where: Where, about = false): Candidate | null {
+export function valueCandidate(written: Value, key: string | null, container: Container, where: Where, about = false): Candidate | null {
+  const value = withoutPictographs(written);
   const reason = isCandidate(value.text, key);
   if (!reason) return null;
   const k = key === null ? null : foldKey(key);
@@ -92,6 +95,21 @@ export function valueCandidate(value: Value, key: string | null, container: Cont
 
 /** An entry of a list of providers to call (promptfoo's `providers: - id: anthropic:messages:…`): its `id` is the model in use. */
 const isProviderList = (container: Container) => container.key !== null && /^(?:providers|targets)$/i.test(container.key);
+
+/** Emoji and other pictographs around a value (`"😀gpt-4o-mini"`): the name is what is between them. */
+const PICTOGRAPHS_BEFORE = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+/u;
+const PICTOGRAPHS_AFTER = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200d|\ufe0f|\s)+$/u;
+
+function withoutPictographs(value: Value): Value {
+  const t = value.text;
+  if (t.length > 256 || !/[^\x00-\x7f]/.test(t)) return value;
+  const lead = PICTOGRAPHS_BEFORE.exec(t)?.[0].length ?? 0;
+  const trail = PICTOGRAPHS_AFTER.exec(t.slice(lead))?.[0].length ?? 0;
+  // Only a value that is pictographs and one word in the id alphabet changes; the rest is kept as written.
+  const inner = t.slice(lead, t.length - trail);
+  if ((lead === 0 && trail === 0) || !/^[\w.\-:@/]+$/.test(inner)) return value;
+  return { ...value, text: inner, start: value.start + lead, end: value.start + lead + inner.length };
+}
 
 /** Is the structure, or one around it, about names (a test's arguments, captured output)? */
 function withinAbout(container: Container): boolean {

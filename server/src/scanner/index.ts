@@ -10,41 +10,49 @@ import { languageSpec } from '../languages';
 import { scanCode } from './code';
 import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
-import { scanProse } from './prose';
+import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
 import { rootContainer, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
+import { drain, type Steps } from '../util/steps';
 
 export type { Candidate, Container, ScanResult, Value } from './types';
 export { candidateAt, fileFlavor, isAboutNames, slotOf } from './context';
 
 /** Scan a document: its candidates in document order, and its comments. */
 export function scan(text: string, languageId: string): ScanResult {
+  return drain(scanSteps(text, languageId));
+}
+
+/** The same scan, in steps (see `util/steps`). */
+export function* scanSteps(text: string, languageId: string): Steps<ScanResult> {
   const spec = languageSpec(languageId);
   const out: ScanResult = { candidates: [], comments: [] };
   const root = rootContainer(0);
   switch (spec.mode) {
     case 'code':
-      scanCode(text, 0, text.length, spec, root, out);
+      yield* scanCode(text, 0, text.length, spec, root, out);
       break;
     case 'shell':
-      scanShell(text, 0, text.length, root, out);
+      yield* scanShell(text, 0, text.length, root, out);
       break;
     case 'yaml':
-      scanYaml(text, 0, text.length, root, out);
+      yield* scanYaml(text, 0, text.length, root, out);
       break;
     case 'keyvalue':
-      scanKeyValue(text, 0, text.length, spec, root, out);
+      yield* scanKeyValue(text, 0, text.length, spec, root, out);
       break;
     case 'markdown':
-      scanMarkdown(text, root, out);
+      yield* scanMarkdown(text, root, out);
       break;
     case 'prose':
-      scanProse(text, 0, text.length, root, out, 'prose');
+      yield* scanProseSteps(text, 0, text.length, root, out, 'prose');
       break;
   }
+  yield;
   out.candidates.sort((a, b) => a.value.start - b.value.start);
-  markTablesAndRecords(out, languageId);
+  yield;
+  yield* markTablesAndRecords(out, languageId);
   return out;
 }
 
@@ -67,9 +75,11 @@ const offersModels = (c: Container) => c.key !== null && /model|engine|llm/i.tes
  * (long lists of bare names; mappings whose values extend their keys, `"gpt-4": "gpt-4-0613"`), records of
  * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines.
  */
-function markTablesAndRecords(out: ScanResult, languageId: string): void {
+function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
   const bare = new Map<Container, number>();
+  let n = 0;
   for (const c of out.candidates) {
+    if ((++n & 4095) === 0) yield;
     if (c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
   const verdicts = new Map<Container, boolean>();
@@ -82,6 +92,7 @@ function markTablesAndRecords(out: ScanResult, languageId: string): void {
     return v;
   };
   for (const c of out.candidates) {
+    if ((++n & 2047) === 0) yield;
     if (c.where !== 'value' || c.about) continue;
     if (languageId === 'jsonl' || aboutContainer(c.container) || (c.key !== null && foldName(c.key) === foldName(c.value.text))) c.about = true;
   }

@@ -4,15 +4,18 @@ import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import type { Container, ScanResult, Value } from './types';
+import { drain, type Steps } from '../util/steps';
 import { scalar } from './yaml';
 
-export function scanKeyValue(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): void {
+export function* scanKeyValue(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult): Steps {
   const kv = spec.keyvalue ?? { comments: spec.line, separators: '=' };
   const separators = escapeClass(kv.separators);
   const assignment = new RegExp(`^(?:export\\s+)?("[^"]*"|'[^']*'|[^\\s${separators}]+)\\s*[${separators}]\\s*`);
   let container = root;
   let lineStart = from;
+  let n = 0;
   while (lineStart < to) {
+    if ((++n & 511) === 0) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
@@ -40,7 +43,7 @@ function scanAssignment(text: string, lineStart: number, line: string, valueFrom
     if (hash >= 0) rest = rest.slice(0, hash);
   }
   if (rest.trim().startsWith('{') || rest.trim().startsWith('[')) {
-    scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Map(), parent: container }, out);
+    drain(scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Map(), parent: container }, out));
     return;
   }
   const v = scalar(lineStart + valueFrom, rest);

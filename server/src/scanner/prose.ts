@@ -1,12 +1,22 @@
 /** Prose (plain text, comments, Markdown outside code): every word shaped like a model name is a candidate. */
 import { isModelShaped, NAME_TOKEN } from './shape';
 import type { Container, ScanResult, Where } from './types';
+import { drain, type Steps } from '../util/steps';
 
+/** A comment or a string's words, at once. */
 export function scanProse(text: string, from: number, to: number, container: Container, out: ScanResult, where: Where): void {
+  drain(scanProseSteps(text, from, to, container, out, where));
+}
+
+/** A document or a long stretch of prose, in steps. */
+export function* scanProseSteps(text: string, from: number, to: number, container: Container, out: ScanResult, where: Where): Steps {
   // On the range only: a global search from `from` would look through the rest of the file for each comment.
   const slice = text.slice(from, to);
-  NAME_TOKEN.lastIndex = 0;
-  for (let m = NAME_TOKEN.exec(slice); m; m = NAME_TOKEN.exec(slice)) {
+  // Its own copy of the pattern: a paused scan must not share `lastIndex` with another.
+  const token = new RegExp(NAME_TOKEN.source, NAME_TOKEN.flags);
+  let n = 0;
+  for (let m = token.exec(slice); m; m = token.exec(slice)) {
+    if ((++n & 1023) === 0) yield;
     const start = from + m.index;
     const word = m[0];
     if (word.length < 4 || !isModelShaped(word)) continue;

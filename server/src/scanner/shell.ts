@@ -11,6 +11,7 @@ import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey, isModelShaped } from './shape';
 import type { Container, ScanResult, Value } from './types';
+import { drain, type Steps } from '../util/steps';
 
 /** Characters that end a bare word. */
 const WORD_END = /[\s;|&<>()`]/;
@@ -24,17 +25,19 @@ interface Word {
   text: string;
 }
 
-export function scanShell(text: string, from: number, to: number, root: Container, out: ScanResult): void {
+export function* scanShell(text: string, from: number, to: number, root: Container, out: ScanResult): Steps {
   // A block of JSON under a shell tag (```sh around a request body) is read as JSON.
   const first = text.slice(from, Math.min(to, from + 256)).trimStart()[0];
   if (first === '{' || first === '[') {
-    scanCode(text, from, to, GENERIC, root, out);
+    yield* scanCode(text, from, to, GENERIC, root, out);
     return;
   }
   // In a console transcript, lines without a prompt are what the commands printed.
   const prompted = PROMPT.test(text.slice(from, Math.min(to, from + 16))) || /\n[ \t]*[$%][ \t]+/.test(text.slice(from, to));
   let lineStart = from;
+  let n = 0;
   while (lineStart < to) {
+    if ((++n & 511) === 0) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const prompt = PROMPT.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 16)));
@@ -101,7 +104,7 @@ function scanCommand(text: string, from: number, to: number, root: Container, ou
       else flag = name;
       continue;
     }
-    if (w.value.kind === 'string' && /^\s*[{[]/.test(w.text)) scanCode(text, w.value.start, w.value.end, GENERIC, root, out);
+    if (w.value.kind === 'string' && /^\s*[{[]/.test(w.text)) drain(scanCode(text, w.value.start, w.value.end, GENERIC, root, out));
   }
   return to;
 }

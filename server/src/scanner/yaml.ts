@@ -5,6 +5,7 @@ import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
 import type { Container, ScanResult, Value } from './types';
+import { drain, type Steps } from '../util/steps';
 
 const DQUOTE = 34;
 const SQUOTE = 39;
@@ -41,10 +42,12 @@ export function scalar(from: number, raw: string): Value | null {
   return { text: s, start, end: start + s.length, kind: 'bare' };
 }
 
-export function scanYaml(text: string, from: number, to: number, root: Container, out: ScanResult): void {
+export function* scanYaml(text: string, from: number, to: number, root: Container, out: ScanResult): Steps {
   const stack: Array<{ indent: number; c: Container }> = [{ indent: -1, c: root }];
   let lineStart = from;
+  let n = 0;
   while (lineStart < to) {
+    if ((++n & 511) === 0) yield;
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0 || lineEnd > to) lineEnd = to;
     const rawLine = text.slice(lineStart, lineEnd).replace(/\r$/, '');
@@ -88,7 +91,7 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
         out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, where: 'value', about: false });
       }
     } else if (v.text.startsWith('{') || v.text.startsWith('[')) {
-      scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Map(), parent }, out);
+      drain(scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Map(), parent }, out));
     } else {
       parent.pairs.set(key, v);
       if (v.kind !== 'number') {

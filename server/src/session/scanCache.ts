@@ -6,14 +6,27 @@ import { scan, type ScanResult } from '../scanner';
 const BEFORE = 32_768;
 const AFTER = 4_096;
 
+/**
+ * Keyed by the text itself, not the version: a client may send a version twice (or out of order), and the
+ * text a document holds is the same string object until it changes, so the comparison is cheap.
+ */
 export class ScanCache {
-  private readonly cache = new Map<string, { version: number; result: ScanResult }>();
+  private readonly cache = new Map<string, { text: string; languageId: string; result: ScanResult }>();
 
   scan(doc: TextDocument): ScanResult {
+    const text = doc.getText();
+    return this.cached(doc) ?? this.store(doc, text, scan(text, doc.languageId));
+  }
+
+  /** The scan of the document's current text, if one was made. */
+  cached(doc: TextDocument): ScanResult | undefined {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.result;
-    const result = scan(doc.getText(), doc.languageId);
-    this.cache.set(doc.uri, { version: doc.version, result });
+    return hit && hit.text === doc.getText() && hit.languageId === doc.languageId ? hit.result : undefined;
+  }
+
+  /** Keep the scan of a text of the document (the text it had when the scan began: it may have changed since). */
+  store(doc: TextDocument, text: string, result: ScanResult): ScanResult {
+    this.cache.set(doc.uri, { text, languageId: doc.languageId, result });
     return result;
   }
 
@@ -23,11 +36,18 @@ export class ScanCache {
    */
   scanNear(doc: TextDocument, offset: number, limit: number): ScanResult {
     const text = doc.getText();
+    const whole = this.cached(doc);
+    if (whole) return whole;
     if (text.length <= limit) return this.scan(doc);
+    // Whole lines when they are short; never more than the window, however long the line.
     let from = Math.max(0, offset - BEFORE);
-    from = from === 0 ? 0 : text.lastIndexOf('\n', from) + 1;
-    let to = text.indexOf('\n', Math.min(text.length, offset + AFTER));
-    if (to < 0) to = text.length;
+    if (from > 0) {
+      const lineStart = text.lastIndexOf('\n', from) + 1;
+      if (offset - lineStart <= 2 * BEFORE) from = lineStart;
+    }
+    const end = Math.min(text.length, offset + AFTER);
+    let to = text.indexOf('\n', end);
+    if (to < 0 || to - offset > 2 * AFTER) to = end;
     const result = scan(text.slice(from, to), doc.languageId);
     for (const c of result.candidates) {
       c.value.start += from;

@@ -1,8 +1,9 @@
 /** The client's workspace folders: which folder a document belongs to, its path relative to it (for `exclude`), and what to watch. */
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { FileSystemWatcher, InitializeParams } from 'vscode-languageserver';
 import { hasMagic } from '../util/glob';
+import { filePathOf } from './params';
 
 export class Workspace {
   folders: string[] = [];
@@ -11,7 +12,10 @@ export class Workspace {
   initialize(params: InitializeParams): void {
     const uris = (params.workspaceFolders ?? []).map((f) => f.uri);
     if (!uris.length && params.rootUri) uris.push(params.rootUri);
-    this.folders = uris.flatMap((u) => (u.startsWith('file:') ? [fileURLToPath(u)] : []));
+    this.folders = uris.flatMap((u) => {
+      const p = typeof u === 'string' ? filePathOf(u) : null;
+      return p ? [p] : [];
+    });
   }
 
   /** The folder holding a file, if any. */
@@ -21,8 +25,8 @@ export class Workspace {
 
   /** A document's absolute path (for file URIs) and its path relative to its workspace folder (for `exclude`). */
   pathsOf(uri: string): { absolute?: string; relative: string } {
-    if (!uri.startsWith('file:')) return { relative: uri.replace(/^[a-z]+:/, '') };
-    const absolute = fileURLToPath(uri);
+    const absolute = filePathOf(uri);
+    if (!absolute) return { relative: uri.replace(/^[a-z]+:/, '') };
     const folder = this.folderOf(absolute);
     return { absolute, relative: folder ? path.relative(folder, absolute).split(path.sep).join('/') : absolute };
   }

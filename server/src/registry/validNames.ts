@@ -1,0 +1,52 @@
+/**
+ * The gate every name passes before it enters the registry, whatever the document it comes from: a card's
+ * API name, aliases, links and successor, an index tile's title, a catalogue page's id. A name outside the
+ * id alphabet (`isModelId`) would end up inserted into users' code by completion or a fix, so it is dropped
+ * here, with a `card-bad-value` problem at its place.
+ */
+import { isModelId } from './modelIds';
+import type { CardDiagnostic, ParsedDocument, Span } from './types';
+
+/** The document with only valid names left, and a problem for each name taken out. */
+export function withValidNames(doc: ParsedDocument): ParsedDocument {
+  const problems: CardDiagnostic[] = [];
+  const bad = (name: string, at: Span, what: string) => {
+    problems.push({ file: doc.file, ...at, severity: 'error', code: 'card-bad-value', message: badNameMessage(name, what), suggestions: [] });
+  };
+  const keep = (names: readonly string[] | undefined, at: Span, what: string): string[] | undefined =>
+    names?.filter((n) => {
+      if (isModelId(n)) return true;
+      bad(n, at, what);
+      return false;
+    });
+  let out: ParsedDocument = doc;
+  if (doc.kind === 'card') {
+    const at: Span = doc.facts.name?.at ?? { line: 0, column: 0, endLine: 0, endColumn: 0 };
+    const facts = { ...doc.facts };
+    const name = facts.name?.value;
+    if (name != null && !isModelId(name)) {
+      bad(name, facts.name!.at, 'API name');
+      delete facts.name;
+    }
+    const successor = doc.meta.successor;
+    const meta = { ...doc.meta, aliases: keep(doc.meta.aliases, at, 'alias'), links: keep(doc.meta.links, at, 'link') };
+    if (successor !== undefined && !isModelId(successor)) {
+      bad(successor, at, 'successor');
+      delete meta.successor;
+    }
+    if (problems.length) out = { ...doc, facts, meta };
+  } else if (doc.kind === 'index') {
+    const tiles = doc.tiles.filter((t) => isModelId(t.title) || (bad(t.title, t.at, 'tile title'), false));
+    if (problems.length) out = { ...doc, tiles };
+  } else if (doc.kind === 'catalogue' && doc.id !== null && !isModelId(doc.id)) {
+    bad(doc.id, doc.idAt, 'model id');
+    out = { ...doc, id: null };
+  }
+  return problems.length ? ({ ...out, diagnostics: [...out.diagnostics, ...problems] } as ParsedDocument) : doc;
+}
+
+/** The message for a name outside the alphabet; the name is shown cut short and with control characters escaped. */
+function badNameMessage(name: string, what: string): string {
+  const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
+  return `The ${what} ${shown} is not a model name: names use only letters, digits and _ . - : @ / (at most 128 characters). It is left out.`;
+}
