@@ -58,6 +58,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   item.command = { title: 'Show Output', command: 'modelLens.showOutput' };
   let lastStatus: Status | null = null;
   let lastCheck: string | null = null;
+  const logged = new Set<string>();
   let restarts = 0;
   let crashed = false;
   const render = () => {
@@ -73,10 +74,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     const folders = s.cardFolders.length ? ` · ${s.userCards + s.userCatalogs} file(s) from ${s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : '';
     const parts = [sources + folders];
     if (s.problems) parts.push(`${s.problems} card problem${s.problems === 1 ? '' : 's'}`);
+    const notices = s.notices ?? [];
+    if (notices.length) parts.push(`${notices.length} file${notices.length === 1 ? '' : 's'} or limit${notices.length === 1 ? '' : 's'} skipped (see the output)`);
+    // Each notice once in the output, however often the status is read.
+    for (const n of notices.filter((x) => !logged.has(x))) {
+      logged.add(n);
+      output.warn(n);
+    }
     if (lastCheck) parts.push(`last check ${lastCheck}`);
     if (restarts) parts.push(`server restarted after a crash (${restarts})`);
     item.detail = parts.join(' · ');
-    item.severity = crashed || s.problems ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+    item.severity = crashed || s.problems || notices.length ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
   render();
 

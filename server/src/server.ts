@@ -193,8 +193,8 @@ connection.onRequest('modelLens/models', () => modelList(service.registry, local
 connection.onRequest('modelLens/checkFiles', (params: { uris?: unknown } | null, token) =>
   cancellable(() => checkFiles(params !== null && typeof params === 'object' ? params.uris : undefined, checker, settings.maxFileSize, token)),
 );
-connection.onRequest('modelLens/reload', async () => {
-  await service.reload();
+connection.onRequest('modelLens/reload', async (_params: unknown, token) => {
+  if (!(await service.reload(token)) && token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
   return service.status();
 });
 

@@ -41,6 +41,9 @@ const bounded = (v: unknown, min: number, max: number, fallback: number): number
 /** Entries kept per list setting, and the longest entry kept: settings may come from a cloned repository. */
 export const MAX_LIST_ENTRIES = 5_000;
 
+/** A settings file (.vscode/settings.json) larger than this is not read or edited: settings files are small. */
+export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
+
 /** The default severity of each rule that checks documents (card problems have none: each keeps its parser's). */
 export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = Object.fromEntries(RULES.map((r) => [r.code, r.severity]));
 

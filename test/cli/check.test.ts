@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DIST } from '../helpers';
@@ -179,6 +179,30 @@ test('notebooks: code cells checked, positions as cell and line in text, as the 
     assert.deepEqual([d.cell, d.cellLine, d.cellColumn], [2, 2, 10]);
     const line = text.split('\n')[d.line - 1];
     assert.equal(line.slice(d.column - 1, d.endColumn - 1), 'claude-3-haiku-20240229');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files that are not regular text files are never read (a FIFO, a link into /proc, a binary), the last two said; bad settings said', { timeout: 30_000 }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-special-'));
+  try {
+    mkdirSync(path.join(dir, '.vscode'));
+    writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'modelLens.allow': ['x'.repeat(5000)] }));
+    writeFileSync(path.join(dir, 'a.py'), 'm = {"model": "azure__openai__gpt_4o_minii"}\n');
+    writeFileSync(path.join(dir, 'blob.py'), Buffer.from('m = "azure__openai__gpt_4o_minii"\0\x01\x02'));
+    spawnSync('mkfifo', [path.join(dir, 'pipe.py')]);
+    if (existsSync('/proc/self/status')) symlinkSync('/proc/self/status', path.join(dir, 'status.py'));
+    const started = Date.now();
+    const r = run(['check', 'a.py', 'blob.py', 'pipe.py', ...(existsSync('/proc/self/status') ? ['status.py'] : [])], dir);
+    assert.ok(Date.now() - started < 20_000);
+    assert.equal(r.code, 0, r.stderr); // a warning only
+    assert.equal(r.stdout.split('\n').filter((l) => l.startsWith('a.py:')).length, 1, r.stdout);
+    assert.ok(!r.stdout.includes('blob.py:'), r.stdout);
+    assert.match(r.stderr, /skipped blob\.py: not a text file/);
+    if (existsSync('/proc/self/status')) assert.match(r.stderr, /skipped status\.py: nothing under \/proc, \/sys or \/dev is read/);
+    // The settings' own problems are said once, too.
+    assert.match(r.stderr, /model-lens: .*allow/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

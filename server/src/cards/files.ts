@@ -1,10 +1,18 @@
-/** Reading model data from disk: which files in a folder can be cards or catalogues, and parsing them. */
-import { promises as fs } from 'node:fs';
+/**
+ * Reading model data from disk: which files under a path can be cards or catalogues, and parsing them,
+ * within the limits of a {@link LoadContext} (what was skipped, and why, goes to its notices).
+ */
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { globBase, hasMagic, matchGlob } from '../util/glob';
 import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry';
 import { MAX_CATALOG_BYTES } from '../registry/bulk/common';
 import { parseCatalog } from '../registry/parse';
+import { LoadContext } from './context';
+import type { Scope } from './notices';
+import { readDataFile } from './read';
+import { systemRoot } from '../util/textFile';
+import { inOrder } from '../util/pool';
 
 /** Cards (Markdown) or bulk catalogues (JSON). */
 export type DataKind = 'card' | 'catalog';
@@ -12,7 +20,8 @@ export type DataKind = 'card' | 'catalog';
 const CARD_FILE = /\.(?:md|mdx|markdown|txt)$/i;
 const CATALOG_FILE = /\.json$/i;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out']);
-const MAX_FILES = 5000;
+/** The setting each kind of file is named by, for notices. */
+export const SCOPES: Readonly<Record<DataKind, Scope>> = { card: 'cardPaths', catalog: 'catalogs' };
 
 /** Could this file be a card (Markdown and text files, and files without an extension, as some of Box's cards are) or a catalogue (JSON)? */
 function isDataFileName(name: string, kind: DataKind): boolean {
@@ -20,12 +29,18 @@ function isDataFileName(name: string, kind: DataKind): boolean {
   return CARD_FILE.test(name) || (!name.startsWith('.') && !path.extname(name));
 }
 
+/** How a file is read: JSON files as catalogues, the rest as cards. */
+const kindOfFile = (file: string): DataKind => (CATALOG_FILE.test(file) ? 'catalog' : 'card');
+
+/** Folders a walk does not enter (unless it starts there): build output, dependencies and hidden folders. */
+const isSkippedFolder = (name: string): boolean => SKIP_DIRS.has(name) || name.startsWith('.');
+
 /** Every card-like file under the given files and folders (each must exist), sorted, each once. */
-export async function collectCardFiles(paths: readonly string[]): Promise<string[]> {
+export async function collectCardFiles(paths: readonly string[], context = new LoadContext()): Promise<string[]> {
   const out = new Set<string>();
   for (const p of paths) {
     await fs.stat(p); // a missing path is the caller's error, not an empty result
-    for (const f of await findDataFiles(process.cwd(), p, 'card')) out.add(f);
+    for (const f of await findDataFiles(process.cwd(), p, 'card', context)) out.add(f);
   }
   return [...out].sort();
 }
@@ -37,58 +52,157 @@ export async function collectCardFiles(paths: readonly string[]): Promise<string
 export function matchesDataPattern(folder: string, pattern: string, file: string, kind: DataKind): boolean {
   if (!hasMagic(pattern)) {
     const target = path.resolve(folder, pattern);
-    return file === target || (file.startsWith(target + path.sep) && isDataFileName(path.basename(file), kind));
+    const inside = target.endsWith(path.sep) ? target : target + path.sep; // the root already ends in one
+    return file === target || (file.startsWith(inside) && isDataFileName(path.basename(file), kind));
   }
   const rel = path.relative(folder, file).split(path.sep).join('/');
   return !rel.startsWith('..') && matchGlob(pattern, rel) && isDataFileName(path.basename(file), kind);
 }
 
-/** The files a card or catalogue path or glob names, relative to `folder`; unreadable places are skipped, at most MAX_FILES. */
-export async function findDataFiles(folder: string, pattern: string, kind: DataKind): Promise<string[]> {
-  const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
-  const out: string[] = [];
-  const walk = async (p: string): Promise<void> => {
-    if (out.length >= MAX_FILES) return;
-    let st;
-    try {
-      st = await fs.stat(p);
-    } catch {
-      return;
-    }
-    if (st.isFile()) {
-      if (matchesDataPattern(folder, pattern, p, kind)) out.push(p);
-      return;
-    }
-    if (!st.isDirectory()) return;
-    let entries;
-    try {
-      entries = await fs.readdir(p, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.isDirectory() && (SKIP_DIRS.has(e.name) || e.name.startsWith('.'))) continue;
-      if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name));
-    }
-  };
-  await walk(start);
-  return out;
+/** A file as notices name it: relative to the first of `folders` it is in, else its full path. */
+export function shortPath(folders: readonly string[], file: string): string {
+  for (const folder of folders) {
+    const rel = path.relative(folder, file);
+    if (rel && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel)) return rel;
+  }
+  return file;
 }
 
-/** Read and parse files: JSON files as catalogues (dated by their modification time), the rest as cards. Unreadable or oversized files are skipped, not fatal. */
-export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f): Promise<ParsedDocument[]> {
-  const docs: ParsedDocument[] = [];
-  for (const file of files) {
-    try {
-      const st = await fs.stat(file);
-      const catalog = CATALOG_FILE.test(file);
-      if (!st.isFile() || st.size > (catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES)) continue;
-      const text = await fs.readFile(file, 'utf8');
-      const shown = displayPath(file);
-      docs.push(catalog ? parseCatalog(shown, text, { label: `catalogue ${shown}`, date: st.mtime.toISOString().slice(0, 10) }) : parseDocument(shown, text));
-    } catch {
-      // A file that vanished or cannot be read is simply not a card.
-    }
+interface Walk {
+  folder: string;
+  pattern: string;
+  kind: DataKind;
+  scope: Scope;
+  context: LoadContext;
+  /** Real paths of the folders entered and files taken: a link back up, or a second way to a file, counts once. */
+  seen: Set<string>;
+  found: string[];
+}
+
+/** A path as the walk met it, and where it really is. */
+interface Place {
+  p: string;
+  real: string;
+}
+
+/** How many folders are listed, and links followed, at once. */
+const WALK_WIDTH = 8;
+
+/**
+ * The files a card or catalogue path or glob names, relative to `folder`. Folders are walked a level at a time, several
+ * listed at once, each level in name order; links are followed; unreadable places are skipped; nothing under /proc, /sys
+ * or /dev is entered; the walk stops at the context's limits.
+ */
+export async function findDataFiles(folder: string, pattern: string, kind: DataKind, context = new LoadContext()): Promise<string[]> {
+  const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
+  const walk: Walk = { folder, pattern, kind, scope: SCOPES[kind], context, seen: new Set(), found: [] };
+  const first = await follow(start);
+  if (!first) return walk.found;
+  if (!first.folder) {
+    considerFile(walk, start, first.real);
+    return walk.found;
   }
+  let level: Place[] = [{ p: start, real: first.real }];
+  for (let depth = 0; level.length && !context.stopped(walk.scope); depth++) {
+    if (depth > context.limits.depth) {
+      context.notices.add({ kind: 'depth', scope: walk.scope, limit: context.limits.depth });
+      break;
+    }
+    level = await walkLevel(walk, level.filter((place) => enter(walk, place)));
+  }
+  return walk.found;
+}
+
+/** What a path is once links are followed; null if it is missing, a dangling link, or not ours to look at. */
+async function follow(p: string): Promise<{ real: string; folder: boolean } | null> {
+  try {
+    const real = await fs.realpath(p);
+    return { real, folder: (await fs.stat(real)).isDirectory() };
+  } catch {
+    return null;
+  }
+}
+
+/** Should the walk list this folder: not seen before, and not a system folder (which is said)? */
+function enter(walk: Walk, { p, real }: Place): boolean {
+  if (walk.seen.has(real)) return false;
+  walk.seen.add(real);
+  const root = systemRoot(real);
+  if (root) walk.context.notices.add({ kind: 'system', file: walk.context.shown(p), root });
+  return !root;
+}
+
+/** List the folders of one level, take their files, and return the folders of the next level. */
+async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]> {
+  const { context, scope } = walk;
+  const below: Place[] = [];
+  const links: Place[] = [];
+  await inOrder(folders, WALK_WIDTH, (f) => readFolder(f.real, context.entriesLeft(scope)), (entries, f) => {
+    for (const entry of entries) {
+      if (!context.takeEntry(scope)) return false;
+      const child = { p: path.join(f.p, entry.name), real: path.join(f.real, entry.name) };
+      if (entry.isSymbolicLink()) links.push(child);
+      else if (!entry.isDirectory()) considerFile(walk, child.p, child.real);
+      else if (!isSkippedFolder(entry.name)) below.push(child);
+      if (context.stopped(scope)) return false;
+    }
+    return true;
+  });
+  await inOrder(links, WALK_WIDTH, (link) => follow(link.p), (target, link) => {
+    if (context.stopped(scope)) return false;
+    if (target?.folder === false) considerFile(walk, link.p, target.real);
+    else if (target && !isSkippedFolder(path.basename(link.p))) below.push({ p: link.p, real: target.real });
+    return true;
+  });
+  return below;
+}
+
+/** Take a file the pattern names (whether it can be read, the reading says). */
+function considerFile(walk: Walk, p: string, real: string): void {
+  if (walk.seen.has(real) || !matchesDataPattern(walk.folder, walk.pattern, p, walk.kind) || !walk.context.takeFile(walk.scope)) return;
+  walk.seen.add(real);
+  walk.found.push(p);
+}
+
+/** A folder's entries in name order: at most `max` and one more (to know there were more), or fewer if it cannot be listed to the end. */
+async function readFolder(folder: string, max: number): Promise<Dirent[]> {
+  const entries: Dirent[] = [];
+  try {
+    for await (const entry of await fs.opendir(folder, { bufferSize: 256 })) {
+      entries.push(entry);
+      if (entries.length > max) break;
+    }
+  } catch {
+    // A folder that cannot be listed gives what was read of it.
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** How many files are read at once. */
+export const READ_WIDTH = 16;
+
+/**
+ * Read and parse files: JSON files as catalogues (dated by their modification time), the rest as cards, each named in its
+ * document by `displayPath`. Several are read at once; the documents come in the order of `files`. Files that cannot be
+ * read safely are skipped, with a notice; reading stops when the context is cancelled or out of time.
+ */
+export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f, context = new LoadContext()): Promise<ParsedDocument[]> {
+  const docs: ParsedDocument[] = [];
+  await inOrder(files, READ_WIDTH, (file) => parseDataFile(file, displayPath(file), context), (doc) => {
+    if (context.expired()) return false;
+    if (doc) docs.push(doc);
+    return true;
+  });
   return docs;
+}
+
+/** Read and parse one file, named `name` in its document; null when it is not read (and the context's notices say why, unless it has gone). */
+export async function parseDataFile(file: string, name: string, context: LoadContext): Promise<ParsedDocument | null> {
+  const catalog = kindOfFile(file) === 'catalog';
+  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card');
+  if (!read.ok) {
+    if (read.notice) context.notices.add(read.notice);
+    return null;
+  }
+  return catalog ? parseCatalog(name, read.text, { label: `catalogue ${name}`, date: read.mtime.toISOString().slice(0, 10) }) : parseDocument(name, read.text);
 }

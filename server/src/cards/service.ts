@@ -10,7 +10,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
-import { findDataFiles, matchesDataPattern, parseCardFiles, type DataKind } from './files';
+import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
+import { findDataFiles, matchesDataPattern, parseDataFile, READ_WIDTH, shortPath, type DataKind } from './files';
+import { inOrder } from '../util/pool';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -34,6 +36,8 @@ export interface RegistryStatus {
   cardFolders: string[];
   problems: number;
   sources: DataSource[];
+  /** What the last reload skipped or where it stopped, and why: one sentence each, each once. */
+  notices: string[];
 }
 
 interface Pattern {
@@ -49,6 +53,8 @@ export class RegistryService {
   private patterns: Pattern[] = [];
   private generation = 0;
   private userDocs: ParsedDocument[] = [];
+  private roots: readonly string[] = [];
+  private notices: string[] = [];
   private readonly listeners: Array<() => void> = [];
   private readonly builtinModels: number;
   private readonly builtinFiles: ReadonlySet<string>;
@@ -87,6 +93,7 @@ export class RegistryService {
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
       problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
       sources,
+      notices: [...this.notices],
     };
   }
 
@@ -108,6 +115,7 @@ export class RegistryService {
   /** Set the card and catalogue paths and the workspace folders, and reload. Resolves when the new registry is in place. */
   async configure(paths: { cardPaths: readonly string[]; catalogs: readonly string[] }, folders: readonly string[]): Promise<void> {
     const roots = folders.length ? folders : [process.cwd()];
+    this.roots = roots;
     const expand = (pattern: string, kind: DataKind): Pattern[] => {
       if (!path.isAbsolute(pattern)) return roots.map((folder) => ({ folder, pattern, kind }));
       const root = path.parse(pattern).root;
@@ -117,34 +125,58 @@ export class RegistryService {
     await this.reload();
   }
 
-  /** Re-read the user's cards and catalogues (only files whose size or time changed are parsed again). */
-  async reload(): Promise<void> {
+  /**
+   * Re-read the user's cards and catalogues (only files whose size or time changed are parsed again), within the limits of a {@link LoadContext}.
+   * Stops early when `signal` is set or a newer reload starts: such a reload leaves the registry as it was and resolves to false.
+   * Otherwise it resolves to true once the new registry, and what was skipped ({@link RegistryStatus.notices}), are in place.
+   */
+  async reload(signal?: CancellationSignal): Promise<boolean> {
     const gen = ++this.generation;
-    const files = new Map<string, string>();
-    for (const { folder, pattern, kind } of this.patterns) for (const f of await findDataFiles(folder, pattern, kind)) if (!files.has(f)) files.set(f, folder);
-    const docs: ParsedDocument[] = [];
-    for (const [file, folder] of [...files].sort((a, b) => a[0].localeCompare(b[0]))) {
-      try {
-        const st = await fs.stat(file);
-        const cached = this.parsed.get(file);
-        if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) {
-          docs.push(cached.doc);
-          continue;
-        }
-        const [doc] = await parseCardFiles([file]);
-        if (!doc) continue;
-        if (doc.kind === 'bulk') doc.label = `catalogue ${path.relative(folder, file).split(path.sep).join('/') || path.basename(file)}`;
-        this.parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
-        docs.push(doc);
-      } catch {
-        this.parsed.delete(file);
-      }
+    const superseded = () => gen !== this.generation;
+    const context = new LoadContext({
+      signal: { get isCancellationRequested() { return signal?.isCancellationRequested === true || superseded(); } },
+      timeLimitMs: RELOAD_MS,
+      shown: (file) => shortPath(this.roots, file),
+    });
+    const files = new Map<string, { folder: string }>();
+    for (const { folder, pattern, kind } of this.patterns) {
+      for (const f of await findDataFiles(folder, pattern, kind, context)) if (!files.has(f)) files.set(f, { folder });
     }
+    const docs: ParsedDocument[] = [];
+    const sorted = [...files.keys()].sort((x, y) => x.localeCompare(y));
+    await inOrder(sorted, READ_WIDTH, (file) => this.readOne(file, context), (doc, file) => {
+      if (context.expired()) return false;
+      if (!doc) return true;
+      if (doc.kind === 'bulk') {
+        const folder = files.get(file)?.folder ?? path.dirname(file);
+        doc.label = `catalogue ${path.relative(folder, file).split(path.sep).join('/') || path.basename(file)}`;
+      }
+      docs.push(doc);
+      return true;
+    });
+    if (context.cancelled) return false;
     for (const f of this.parsed.keys()) if (!files.has(f)) this.parsed.delete(f);
-    if (gen !== this.generation) return; // a newer reload is under way
     this.userDocs = docs;
+    this.notices = context.notices.list();
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
     for (const l of this.listeners) l();
+    return true;
+  }
+
+  /** One file's document: the one parsed before if its size and time are unchanged, else read and parsed now (null if it cannot be). */
+  private async readOne(file: string, context: LoadContext): Promise<ParsedDocument | null> {
+    try {
+      const st = await fs.stat(file);
+      const cached = this.parsed.get(file);
+      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.doc;
+      const doc = await parseDataFile(file, file, context);
+      if (doc) this.parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
+      else this.parsed.delete(file);
+      return doc;
+    } catch {
+      this.parsed.delete(file);
+      return null;
+    }
   }
 
   /** Problems found in one of the user's card or catalogue files (and cards it disagrees with). */

@@ -5,7 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { cappedMessage, checkText } from '../diagnostics/engine';
 import { checkNotebook, isNotebookFile, MAX_NOTEBOOK_BYTES } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
+import type { Settings } from '../settings';
 import { LineIndex } from '../util/lineIndex';
+import { readTextFile, type Refusal } from '../util/textFile';
 import { VERSION } from '../version';
 import { UsageError, type Options } from './args';
 import { collectFiles } from './files';
@@ -14,6 +16,16 @@ import { toJsonDiagnostic, type JsonDiagnostic } from './json';
 import { loadProject } from './project';
 import { toSarif } from './sarif';
 import { formatDiagnosticLine, type Style } from './text';
+
+/** What the CLI says about a file it does not check (a file that went away says nothing). */
+const SKIP_REASONS: Readonly<Record<Refusal['reason'], ((s: Settings) => string) | null>> = {
+  missing: null,
+  'too-big': (s) => `larger than modelLens.maxFileSize (${s.maxFileSize} bytes)`,
+  binary: () => 'not a text file',
+  special: () => 'not a regular file',
+  system: () => 'nothing under /proc, /sys or /dev is read',
+  unreadable: () => 'cannot be read',
+};
 
 export async function check(opts: Options, style: Style): Promise<number> {
   const root = process.cwd();
@@ -30,19 +42,17 @@ export async function check(opts: Options, style: Style): Promise<number> {
   const diagnostics: JsonDiagnostic[] = [];
   let skipped = 0;
   for (const file of files) {
-    let text: string;
-    try {
-      const st = await fs.stat(file);
-      // A notebook's outputs (images, tables) do not count: its cells' sources are held to the limit.
-      if (st.size > (isNotebookFile(file) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize)) {
-        console.error(`model-lens: skipped ${path.relative(root, file)}: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
+    // A notebook's outputs (images, tables) do not count: its cells' sources are held to the limit.
+    const read = await readTextFile(file, isNotebookFile(file) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize);
+    if (!read.ok) {
+      const why = SKIP_REASONS[read.reason];
+      if (why) {
+        console.error(`model-lens: skipped ${path.relative(root, file) || file}: ${why(settings)}`);
         skipped++;
-        continue;
       }
-      text = await fs.readFile(file, 'utf8');
-    } catch {
       continue;
     }
+    const text = read.text;
     const rel = (path.relative(root, file) || file).split(path.sep).join('/');
     const lines = new LineIndex(text);
     const place = (start: number, end: number) => {

@@ -6,6 +6,7 @@ import { isNotebookFile } from '../diagnostics/notebook';
 import { languageOfFile } from '../languages';
 import type { Settings } from '../settings';
 import { globMatches, matchGlob } from '../util/glob';
+import { readTextFile } from '../util/textFile';
 
 interface IgnoreRule {
   base: string;
@@ -44,6 +45,15 @@ function ignored(rules: readonly IgnoreRule[], file: string, isDir: boolean): bo
   return result;
 }
 
+/** A .gitignore is a short text file; a larger one, or one that cannot be read, is not used. */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+
+/** The rules of a folder's .gitignore (none if it has none). */
+async function readGitignore(folder: string): Promise<IgnoreRule[]> {
+  const read = await readTextFile(path.join(folder, '.gitignore'), MAX_GITIGNORE_BYTES);
+  return read.ok ? parseGitignore(read.text, folder) : [];
+}
+
 /** Every file to check under the given paths, honouring .gitignore files and `exclude` (relative to `root`). */
 export async function collectFiles(paths: readonly string[], root: string, settings: Settings): Promise<string[]> {
   const out: string[] = [];
@@ -52,12 +62,7 @@ export async function collectFiles(paths: readonly string[], root: string, setti
     const rel = path.relative(root, p).split(path.sep).join('/') || '.';
     if (st.isDirectory()) {
       if (!explicit && (path.basename(p) === '.git' || ignored(rules, p, true) || isExcluded(`${rel}/`, settings))) return;
-      let own = rules;
-      try {
-        own = [...rules, ...parseGitignore(await fs.readFile(path.join(p, '.gitignore'), 'utf8'), p)];
-      } catch {
-        // no .gitignore here
-      }
+      const own = [...rules, ...(await readGitignore(p))];
       for (const e of (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
         if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name), own, false);
       }
@@ -66,12 +71,7 @@ export async function collectFiles(paths: readonly string[], root: string, setti
       out.push(p);
     }
   };
-  let rootRules: IgnoreRule[] = [];
-  try {
-    rootRules = parseGitignore(await fs.readFile(path.join(root, '.gitignore'), 'utf8'), root);
-  } catch {
-    // no .gitignore at the root
-  }
+  const rootRules = await readGitignore(root);
   for (const p of paths) {
     const abs = path.resolve(root, p);
     // A folder's own .gitignore is read by the walk; the root's applies to paths below it.

@@ -6,13 +6,14 @@
  *   model-lens check [paths…] [--format text|json|sarif|github]
  */
 import * as path from 'node:path';
+import { LoadContext } from '../cards/context';
 import { collectCardFiles, parseCardFiles } from '../cards/files';
 import type { DataSource } from '../cards/service';
 import { buildRegistry, type ModelEntry } from '../registry';
 import { VERSION } from '../version';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { check } from './check';
-import { loadProject } from './project';
+import { loadProject, printNotices } from './project';
 import { toJsonDiagnostic, toJsonModel } from './json';
 import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, type Style } from './text';
 
@@ -28,13 +29,16 @@ function printModels(all: readonly ModelEntry[], style: Style): void {
 
 async function cards(opts: Options, style: Style): Promise<number> {
   if (!opts.args.length) throw new UsageError('cards needs at least one file or folder');
+  const shown = (f: string) => path.relative(process.cwd(), f) || f;
+  const context = new LoadContext({ shown });
   let files: string[];
   try {
-    files = await collectCardFiles(opts.args);
+    files = await collectCardFiles(opts.args, context);
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  const docs = await parseCardFiles(files, (f) => path.relative(process.cwd(), f) || f);
+  const docs = await parseCardFiles(files, shown, context);
+  printNotices(context.notices.list());
   const registry = buildRegistry([docs]);
   const diagnostics = registry.diagnostics.map(toJsonDiagnostic).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   if (opts.format === 'json') {

@@ -12,5 +12,11 @@ export async function loadProject(root: string): Promise<{ settings: Settings; s
   const { settings } = await readProjectSettings(root);
   const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot), builtinCards);
   if (settings.cardPaths.length || settings.catalogs.length) await service.configure(settings, [root]);
+  printNotices([...settings.notices, ...service.status().notices]);
   return { settings, service };
+}
+
+/** What loading the cards skipped, and why, on stderr (the output stays the data). */
+export function printNotices(notices: readonly string[]): void {
+  for (const n of notices) console.error(`model-lens: ${n}`);
 }

@@ -1,19 +1,15 @@
 /** The project's settings for the CLI: the `modelLens.*` keys of .vscode/settings.json, so the editor and CI agree. */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { readSettings, type Settings } from '../settings';
+import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
+import { readTextFile } from '../util/textFile';
 
 /** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested), JSON with comments. */
 export async function readProjectSettings(root: string): Promise<{ settings: Settings; file: string | null }> {
   const file = path.join(root, '.vscode', 'settings.json');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return { settings: readSettings(undefined), file: null };
-  }
-  const json: unknown = parseJsonc(text);
+  const read = await readTextFile(file, MAX_SETTINGS_BYTES);
+  if (!read.ok) return { settings: readSettings(undefined), file: null };
+  const json: unknown = parseJsonc(read.text);
   const nested: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,10 +1,11 @@
 /** The "allow this name" command: add a name to `modelLens.allow` in the workspace's .vscode/settings.json (comments kept). */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { filePathOf } from '../session/params';
+import { MAX_SETTINGS_BYTES } from '../settings';
+import { readTextFile } from '../util/textFile';
 import type { Workspace } from '../session/workspace';
 
 export const ALLOW_COMMAND = 'modelLens.allowName';
@@ -27,12 +28,10 @@ export async function allowNameCommand(args: readonly unknown[] | undefined, wor
 async function allowNameEdit(folder: string, name: string): Promise<WorkspaceEdit | null> {
   const file = path.join(folder, '.vscode', 'settings.json');
   const uri = pathToFileURL(file).toString();
-  let text: string | null = null;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    text = null;
-  }
+  const read = await readTextFile(file, MAX_SETTINGS_BYTES);
+  // A settings file that is there but not safe to edit (too large, not a regular file) gets no edit at all.
+  if (!read.ok && read.reason !== 'missing') return null;
+  const text = read.ok ? read.text : null;
   const current = text ? (parseJsonc(text) as Record<string, unknown> | undefined) : undefined;
   const list = Array.isArray(current?.['modelLens.allow']) ? (current!['modelLens.allow'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   if (list.includes(name)) return null;

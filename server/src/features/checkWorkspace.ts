@@ -1,10 +1,9 @@
 /** "Check Workspace" (`modelLens/checkFiles`): diagnostics of files the editor has not opened, read from disk in the background. */
-import { promises as fs } from 'node:fs';
-
 import type { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { languageOfFile } from '../languages';
 import { filePathOf } from '../session/params';
+import { readTextFile } from '../util/textFile';
 import type { Cancel } from '../util/steps';
 import type { DocumentChecker } from './documentDiagnostics';
 
@@ -23,15 +22,10 @@ export async function checkFiles(uris: unknown, checker: DocumentChecker, maxFil
     const file = typeof uri === 'string' ? filePathOf(uri) : null;
     const languageId = file ? languageOfFile(file) : null;
     if (!file || !languageId) continue;
-    let text: string;
-    try {
-      const st = await fs.stat(file);
-      if (!st.isFile() || st.size > maxFileSize) continue;
-      text = await fs.readFile(file, 'utf8');
-    } catch {
-      continue; // unreadable: nothing to report
-    }
-    const doc = TextDocument.create(uri as string, languageId, 0, text);
+    // Not a regular text file, too large, or unreadable: nothing to report.
+    const read = await readTextFile(file, maxFileSize);
+    if (!read.ok) continue;
+    const doc = TextDocument.create(uri as string, languageId, 0, read.text);
     out.push({ uri: uri as string, diagnostics: await checker.diagnosticsInSlices(doc, token, false) });
   }
   return out;

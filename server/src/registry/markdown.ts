@@ -38,8 +38,10 @@ export function readFrontMatter(lines: string[]): FrontMatter | null {
   let first = 0;
   while (first < lines.length && lines[first].trim() === '') first++;
   if (first >= lines.length) return null;
-  const open = /^\uFEFF?---(?!-)\s*(.*?)\s*$/.exec(lines[first]);
-  if (!open) return null;
+  const open = /^\uFEFF?---(?!-)/.exec(lines[first]);
+  // The rest of the line, trimmed by hand: `---\s*(.*?)\s*$` did the same but was quadratic on a long line of spaces.
+  const language = open ? lines[first].slice(open[0].length).trim() : '';
+  if (!open || /[\u2028\u2029]/.test(language)) return null;
   let end = -1;
   for (let i = first + 1; i < lines.length; i++) {
     if (/^(?:---|\.\.\.)\s*$/.test(lines[i])) {
@@ -48,7 +50,6 @@ export function readFrontMatter(lines: string[]): FrontMatter | null {
     }
   }
   if (end < 0) return null;
-  const language = open[1];
   const at: Span = { line: first, column: 0, endLine: first, endColumn: lines[first].length };
   const fm: FrontMatter = { data: null, language, startLine: first, endLine: end, problem: null };
   if (!YAML_LANGUAGES.has(language.toLowerCase())) {
@@ -103,6 +104,9 @@ export interface Table {
   headerLine: number | null;
 }
 
+/** Cards have two or three columns; no row is split into more cells than this, so a line of a million pipes stays cheap. */
+const MAX_CELLS = 64;
+
 function splitRow(line: string, lineNo: number): Cell[] {
   const cells: Cell[] = [];
   let start = line.indexOf('|') + 1;
@@ -116,6 +120,7 @@ function splitRow(line: string, lineNo: number): Cell[] {
       const text = raw.trim();
       const col = start + lead;
       cells.push({ text, at: { line: lineNo, column: col, endLine: lineNo, endColumn: col + text.length } });
+      if (cells.length === MAX_CELLS) return cells;
       start = i + 1;
     }
   }
