@@ -1,8 +1,8 @@
 /**
  * Attack 6: `cardPaths` naming special files and whole trees: /proc/kmsg (blocks when read; reading it as root
  * consumes kernel log messages), /proc, /, /proc/self/pagemap (size 0, endless content).
- * `modelLens/reload` must answer within 3 s (10 s for the whole disk, which is walked to the load limits in the background),
- * a hover sent during the reload within 1 s, the server stay alive, RSS < 600 MB.
+ * `modelLens/reload` must answer within 1.5 s (the root of the disk is not walked, and says so), a hover sent during the
+ * reload within 1 s, the server stay alive, RSS < 600 MB.
  */
 import * as path from 'node:path';
 import { after, test } from 'node:test';
@@ -13,7 +13,7 @@ import { startServer } from './lib/lsp';
 
 after(cleanup);
 
-for (const [p, budgetMs] of [['/proc/kmsg', 3000], ['/proc', 3000], ['/', 10_000], ['/proc/self/pagemap', 3000]] as const) {
+for (const [p, budgetMs] of [['/proc/kmsg', 1500], ['/proc', 1500], ['/', 1500], ['/proc/self/pagemap', 1500]] as const) {
   test(`6. cardPaths ["${p}"]: modelLens/reload within ${budgetMs / 1000} s, a hover meanwhile within 1 s, alive, RSS < 600 MB`, { timeout: 60_000 }, async () => {
     const c = new Case('6', `cardPaths \`${p}\`, then \`modelLens/reload\``, `${budgetMs / 1000} s`);
     const ws = tempDir('special');

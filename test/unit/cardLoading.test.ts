@@ -143,7 +143,7 @@ test('12,000 cards in one folder all load, with no notice: the documented limits
   assert.deepEqual(service.status().notices, []);
 });
 
-test('the whole disk as a card path: binary files are not parsed, and notices stop at a count', { timeout: 60_000 }, async () => {
+test('binary files are not parsed, notices stop at a count, and the root of a file system is not walked', { timeout: 60_000 }, async () => {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'program'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]));
   for (let i = 0; i < MAX_NOTICES + 5; i++) truncateSync(write(dir, `big${String(i).padStart(2, '0')}.md`, ''), MAX_CARD_BYTES + 1);
@@ -156,6 +156,10 @@ test('the whole disk as a card path: binary files are not parsed, and notices st
   assert.ok(matchesDataPattern('/', '', '/etc/x.md', 'card'));
   const { notices: one } = await load(dir, ['program']);
   assert.deepEqual(one, ['skipped program: not a text file']);
+  const started = Date.now();
+  const { names: none, notices: root } = await load(dir, ['/']);
+  assert.ok(Date.now() - started < 1000);
+  assert.deepEqual([none, root], [[], ['cardPaths: / is the root of a file system, which is not searched for cards']]);
 });
 
 test('oversized cards and catalogues are skipped with their size and the limit; an empty file is simply empty', async () => {

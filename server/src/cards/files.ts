@@ -90,8 +90,8 @@ const WALK_WIDTH = 8;
 
 /**
  * The files a card or catalogue path or glob names, relative to `folder`. Folders are walked a level at a time, several
- * listed at once, each level in name order; links are followed; unreadable places are skipped; nothing under /proc, /sys
- * or /dev is entered; the walk stops at the context's limits.
+ * listed at once, each level in name order; links are followed; unreadable places are skipped; neither the root of a file
+ * system nor anything under /proc, /sys or /dev is entered; the walk stops at the context's limits.
  */
 export async function findDataFiles(folder: string, pattern: string, kind: DataKind, context = new LoadContext()): Promise<string[]> {
   const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
@@ -100,6 +100,11 @@ export async function findDataFiles(folder: string, pattern: string, kind: DataK
   if (!first) return walk.found;
   if (!first.folder) {
     considerFile(walk, start, first.real);
+    return walk.found;
+  }
+  // A whole file system is never a card folder: walking it would only meet the limits.
+  if (path.parse(first.real).root === first.real) {
+    context.notices.add({ kind: 'root', scope: walk.scope, file: context.shown(start) });
     return walk.found;
   }
   let level: Place[] = [{ p: start, real: first.real }];

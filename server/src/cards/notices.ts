@@ -10,6 +10,7 @@ export type Notice =
   /** A limit stopped the loading. */
   | { kind: 'files' | 'entries' | 'depth'; scope: Scope; limit: number }
   | { kind: 'time'; ms: number }
+  | { kind: 'root'; scope: Scope; file: string }
   /** One file or folder was not read. */
   | { kind: 'system'; file: string; root: string }
   | { kind: 'special' | 'binary'; file: string }
@@ -35,6 +36,8 @@ export function noticeText(n: Notice): string {
       return `${n.scope}: did not look more than ${n.limit} folders deep`;
     case 'time':
       return `stopped loading cards and catalogues after ${n.ms / 1000} s`;
+    case 'root':
+      return `${n.scope}: ${n.file} is the root of a file system, which is not searched for cards`;
     case 'system':
       return `skipped ${n.file}: nothing under ${n.root} is read`;
     case 'special':
