@@ -39,6 +39,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
   // The benchmarks run the same bundled code the server ships (not the TypeScript sources through a loader).
   { in: 'bench/features.bench.ts', out: 'out/bench.js' },
+  { in: 'bench/scale.bench.ts', out: 'out/scale-bench.js' },
 ];
 for (const e of entries) {
   await build({

@@ -1,0 +1,129 @@
+/**
+ * Costs seen by an editor: `node dist/server.js --stdio` spawned and driven over JSON-RPC. Completion round trips
+ * with the shipped registry and with a folder of 10,000 cards, the time to load that folder (against a plain read of
+ * the same files), resident memory, and diagnostics of 1 MB of JSON: a full open and a one-character edit.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LspServer } from '../test/hostile/lib/lsp';
+import { inOrder } from '../server/src/util/pool';
+import { completionPoint, JSON_1MB, summarize, TYPICAL, type Timing } from './inProcess';
+import { writeCards } from './synthetic';
+
+export interface StdioSize {
+  models: number;
+  /** From `initialized` to the registry holding every card (only with a card folder). */
+  loadMs: number | null;
+  completion: Timing;
+  completionBytes: number;
+  rssAfterLoadMB: number;
+  rssAfterWorkMB: number;
+}
+
+export interface StdioResult {
+  shipped: StdioSize;
+  large: StdioSize;
+  /** Reading the same card files with a plain parallel read, in this process. */
+  plainReadMs: number;
+  openJson: Timing;
+  editJson: Timing;
+}
+
+/** Current resident memory of a process, MB. */
+function rssMB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function position(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function session(workspace: string, cardFolder: string | null, cards: number): Promise<StdioSize> {
+  const server = new LspServer({ folders: [workspace], settings: cardFolder ? { cardPaths: [cardFolder] } : {} });
+  try {
+    const t0 = performance.now();
+    await server.initialize({ folders: [workspace], settings: cardFolder ? { cardPaths: [cardFolder] } : {} });
+    let loadMs: number | null = null;
+    if (cardFolder) {
+      const loaded = () => server.notifications.some((n) => n.method === 'modelLens/registryChanged' && ((n.params as { userCards?: number }).userCards ?? 0) >= cards);
+      if (!(await server.waitFor(loaded, 60_000))) throw new Error('the card folder did not load within 60 s');
+      loadMs = performance.now() - t0;
+    }
+    const status = await server.request<{ models: number }>('modelLens/status', null);
+    await new Promise((r) => setTimeout(r, 300)); // let the load's garbage go
+    const rssAfterLoadMB = rssMB(server.pid);
+    const uri = pathToFileURL(path.join(workspace, 'agent.py')).href;
+    server.open(uri, 'python', TYPICAL);
+    const at = position(TYPICAL, completionPoint(TYPICAL));
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 220; i++) {
+      // An edit before each request, as typing does, so that nothing is answered from a cache of the last one.
+      server.change(uri, i + 2, TYPICAL);
+      const o = await server.completion(uri, at, 5000);
+      if (o.status !== 'answered' || o.error) throw new Error(`completion failed: ${o.status} ${o.error?.message ?? ''}`);
+      if (i >= 20) times.push(o.ms);
+      bytes = o.bytes;
+    }
+    for (let i = 0; i < 20; i++) await server.pull(uri, 10_000);
+    const rssAfterWorkMB = rssMB(server.pid);
+    return { models: status.result?.models ?? 0, loadMs, completion: summarize(times), completionBytes: bytes, rssAfterLoadMB, rssAfterWorkMB };
+  } finally {
+    await server.dispose();
+  }
+}
+
+async function plainRead(folder: string): Promise<number> {
+  const files = readdirSync(folder).map((f) => path.join(folder, f));
+  const t0 = performance.now();
+  await inOrder(files, 16, (f) => fs.readFile(f, 'utf8'), () => true);
+  return performance.now() - t0;
+}
+
+/** A full open and pull of 1 MB of JSON, and a one-character edit and pull, each timed as a round trip. */
+async function jsonEdits(workspace: string): Promise<{ openJson: Timing; editJson: Timing }> {
+  const server = new LspServer({ folders: [workspace] });
+  try {
+    await server.initialize({ folders: [workspace] });
+    const open: number[] = [];
+    const edit: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const uri = pathToFileURL(path.join(workspace, `config-${i}.json`)).href;
+      const t0 = performance.now();
+      server.open(uri, 'json', JSON_1MB);
+      await server.pull(uri, 20_000);
+      open.push(performance.now() - t0);
+      let text = JSON_1MB;
+      for (let k = 0; k < 10; k++) {
+        // Change one digit of a token limit somewhere in the middle.
+        const at = text.indexOf('"num_tokens_for_completion":', Math.floor(text.length * (0.1 + k * 0.08))) + 28;
+        text = `${text.slice(0, at)}${(Number(text[at]) + 1) % 10}${text.slice(at + 1)}`;
+        const t1 = performance.now();
+        server.notify('textDocument/didChange', {
+          textDocument: { uri, version: k + 2 },
+          contentChanges: [{ range: { start: position(text, at), end: position(text, at + 1) }, text: text[at] }],
+        });
+        await server.pull(uri, 20_000);
+        edit.push(performance.now() - t1);
+      }
+      server.notify('textDocument/didClose', { textDocument: { uri } });
+    }
+    return { openJson: summarize(open.slice(1)), editJson: summarize(edit.slice(10)) };
+  } finally {
+    await server.dispose();
+  }
+}
+
+export async function stdio(workspace: string, cards: number): Promise<StdioResult> {
+  const folder = path.join(workspace, 'cards');
+  writeCards(folder, cards);
+  const plainReadMs = Math.min(await plainRead(folder), await plainRead(folder));
+  const shipped = await session(workspace, null, 0);
+  const large = await session(workspace, folder, cards);
+  return { shipped, large, plainReadMs, ...(await jsonEdits(workspace)) };
+}
