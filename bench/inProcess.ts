@@ -46,6 +46,8 @@ export interface SizeResult {
   completion: Timing;
   completionBytes: number;
   completionItems: number;
+  /** Completion in an empty model slot (`model="|"`): every model matches, the list is cut to the best 100. */
+  emptySlot: Timing;
   hover: Timing;
   diagnosticsJson: Timing;
   diagnosticsTypos: Timing;
@@ -70,10 +72,16 @@ export function atSize(registry: Registry): SizeResult {
   let count = 0;
   const completion = measure(300, (i) => {
     const doc = TextDocument.create('file:///bench.py', 'python', i + 1, TYPICAL);
-    const list = completionItems(completionSite(doc, offset, scans.scan(doc))!, doc, registry);
+    const list = completionItems(completionSite(doc, offset, scans.scan(doc))!, doc, registry, { editRangeDefault: true });
     resolveCompletion(list.items[0], registry, 'en');
     bytes = JSON.stringify(list).length;
     count = list.items.length;
+  });
+  const emptyText = TYPICAL.replace('AiAgentBasicTextTool(model="azure__openai__gpt_4o_mini"', 'AiAgentBasicTextTool(model=""');
+  const emptyAt = emptyText.indexOf('AiAgentBasicTextTool(model=""') + 'AiAgentBasicTextTool(model="'.length;
+  const emptySlot = measure(200, (i) => {
+    const d = TextDocument.create('file:///empty.py', 'python', i + 1, emptyText);
+    completionItems(completionSite(d, emptyAt, scans.scan(d))!, d, registry, { editRangeDefault: true });
   });
   const doc = TextDocument.create('file:///bench.py', 'python', 1, TYPICAL);
   const at = TYPICAL.indexOf('aws__claude_3_haiku') + 3;
@@ -83,7 +91,7 @@ export function atSize(registry: Registry): SizeResult {
   const diagnosticsTypos = measure(5, () => {
     typoFindings = checkText({ text: TYPOS, languageId: 'python', registry, settings }).findings.length;
   });
-  return { models: registry.models.length, completion, completionBytes: bytes, completionItems: count, hover: hov, diagnosticsJson, diagnosticsTypos, typoFindings };
+  return { models: registry.models.length, completion, completionBytes: bytes, completionItems: count, emptySlot, hover: hov, diagnosticsJson, diagnosticsTypos, typoFindings };
 }
 
 export interface Baselines {

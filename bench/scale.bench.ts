@@ -31,8 +31,9 @@ async function main(): Promise<void> {
 
   const rows: string[][] = [
     ['models', ...sizes.map((s) => s.models.toLocaleString('en-US'))],
-    ['completion, server side', ...sizes.map((s) => ms(s.completion))],
+    ['completion of `azure__op`, server side', ...sizes.map((s) => ms(s.completion))],
     ['completion, items and size', ...sizes.map((s) => `${s.completionItems} items, ${kb(s.completionBytes)}`)],
+    ['completion in an empty model slot', ...sizes.map((s) => ms(s.emptySlot))],
     ['hover, server side', ...sizes.map((s) => ms(s.hover))],
     ['diagnostics of 1 MB JSON', ...sizes.map((s) => `${ms(s.diagnosticsJson)}, ${x(s.diagnosticsJson.median, base.floorJson.median)} the floor`)],
     ['diagnostics of 1.2 MB Python, typo on most lines', ...sizes.map((s) => `${ms(s.diagnosticsTypos)}, ${s.typoFindings} findings`)],

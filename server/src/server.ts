@@ -57,7 +57,7 @@ const service = new RegistryService(anchorDocuments(builtinDocuments, path.resol
 let locale: Locale = 'en';
 let settings: Settings = readSettings(undefined);
 let initialSettings: unknown;
-const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false };
+const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false, editRangeDefault: false };
 
 const checker = new DocumentChecker({
   workspace,
@@ -76,6 +76,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
+  client.editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
   settings = readSettings(initialSettings);
   return {
@@ -204,7 +205,7 @@ connection.onRequest(CompletionRequest.type, (params) => {
   if (!doc) return null;
   const offset = doc.offsetAt(at);
   const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(settings.maxFileSize, NEAR_SCAN_LIMIT)));
-  return site ? completionItems(site, doc, service.registry) : null;
+  return site ? completionItems(site, doc, service.registry, { editRangeDefault: client.editRangeDefault }) : null;
 });
 
 connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, service.registry, locale));

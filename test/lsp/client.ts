@@ -25,6 +25,8 @@ export interface StartOptions {
   locale?: string;
   folders?: string[];
   settings?: Record<string, unknown>;
+  /** Declare LSP 3.17 completion list defaults (`itemDefaults.editRange`). */
+  itemDefaults?: boolean;
 }
 
 export class TestClient {
@@ -77,7 +79,7 @@ export class TestClient {
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, diagnostics: { refreshSupport: true } },
         textDocument: {
-          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] } },
+          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] }, ...(opts.itemDefaults ? { completionList: { itemDefaults: ['editRange'] } } : {}) },
           hover: { contentFormat: ['markdown'] },
           diagnostic: { dynamicRegistration: false },
         },

@@ -34,6 +34,26 @@ const labels = (items: CompletionItem[]) => sorted(items).map((i) => i.label);
 const editOf = (i: CompletionItem) => i.textEdit as TextEdit;
 
 describe('completion', () => {
+  test('a client that takes itemDefaults gets the edit range once for the list, and each item only its text', async () => {
+    const other = await TestClient.start({ itemDefaults: true });
+    try {
+      const { text, position } = cursor('tool = AiAgentBasicTextTool(model="azure__op§")\n');
+      other.open('untitled:defaults.py', 'python', text);
+      const list = await other.completionList('untitled:defaults.py', position);
+      assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 0, character: 35 }, end: { line: 0, character: 44 } });
+      const mini = list.items.find((i) => i.label === 'azure__openai__gpt_4o_mini')!;
+      assert.equal(mini.textEditText, 'azure__openai__gpt_4o_mini');
+      assert.equal(mini.textEdit, undefined);
+      // The same request from a client without it: a full edit per item.
+      client.open('untitled:no-defaults.py', 'python', text);
+      const plain = await client.completionList('untitled:no-defaults.py', position);
+      assert.equal(plain.itemDefaults, undefined);
+      assert.deepEqual(editOf(plain.items.find((i) => i.label === 'azure__openai__gpt_4o_mini')!).range, list.itemDefaults?.editRange);
+    } finally {
+      await other.stop();
+    }
+  });
+
   test('Python: empty keyword argument of a Box agent tool offers live chat models first, retired last', async () => {
     const { items } = await complete('python', 'from box_sdk_gen import AiAgentBasicTextTool\ntool = AiAgentBasicTextTool(model="§")\n', 'py');
     const names = labels(items);

@@ -2,7 +2,7 @@
  * Reading model data from disk: which files under a path can be cards or catalogues, and parsing them,
  * within the limits of a {@link LoadContext} (what was skipped, and why, goes to its notices).
  */
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs, type Dirent, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { globBase, hasMagic, matchGlob } from '../util/glob';
 import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry';
@@ -167,6 +167,7 @@ function considerFile(walk: Walk, p: string, real: string): void {
   if (walk.seen.has(real) || !matchesDataPattern(walk.folder, walk.pattern, p, walk.kind) || !walk.context.takeFile(walk.scope)) return;
   walk.seen.add(real);
   walk.found.push(p);
+  walk.context.realPaths.set(p, real);
 }
 
 /** A folder's entries in name order: at most `max` and one more (to know there were more), or fewer if it cannot be listed to the end. */
@@ -184,7 +185,7 @@ async function readFolder(folder: string, max: number): Promise<Dirent[]> {
 }
 
 /** How many files are read at once. */
-export const READ_WIDTH = 16;
+export const READ_WIDTH = 32;
 
 /**
  * Read and parse files: JSON files as catalogues (dated by their modification time), the rest as cards, each named in its
@@ -202,9 +203,10 @@ export async function parseCardFiles(files: readonly string[], displayPath: (fil
 }
 
 /** Read and parse one file, named `name` in its document; null when it is not read (and the context's notices say why, unless it has gone). */
-export async function parseDataFile(file: string, name: string, context: LoadContext): Promise<ParsedDocument | null> {
+export async function parseDataFile(file: string, name: string, context: LoadContext, stats?: Stats): Promise<ParsedDocument | null> {
   const catalog = kindOfFile(file) === 'catalog';
-  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card');
+  const real = context.realPaths.get(file);
+  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card', real ? { real, stats } : undefined);
   if (!read.ok) {
     if (read.notice) context.notices.add(read.notice);
     return null;

@@ -1,5 +1,5 @@
 /** Reading one card or catalogue through the safe reader, with what was refused turned into a notice. */
-import { readTextFile } from '../util/textFile';
+import { readTextFile, type KnownFile } from '../util/textFile';
 import type { Notice } from './notices';
 
 export type ReadResult = { ok: true; text: string; mtime: Date } | { ok: false; notice?: Notice };
@@ -8,8 +8,8 @@ export type ReadResult = { ok: true; text: string; mtime: Date } | { ok: false; 
  * Read a data file as UTF-8. A file that is not there is `{ ok: false }` without a notice (it went away between the walk and the read);
  * anything else refused says why, naming the file as `shown`.
  */
-export async function readDataFile(file: string, shown: string, limit: number, what: 'card' | 'catalogue'): Promise<ReadResult> {
-  const read = await readTextFile(file, limit);
+export async function readDataFile(file: string, shown: string, limit: number, what: 'card' | 'catalogue', known?: KnownFile): Promise<ReadResult> {
+  const read = await readTextFile(file, limit, known);
   if (read.ok) return read;
   switch (read.reason) {
     case 'missing':

@@ -169,7 +169,7 @@ export class RegistryService {
       const st = await fs.stat(file);
       const cached = this.parsed.get(file);
       if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.doc;
-      const doc = await parseDataFile(file, file, context);
+      const doc = await parseDataFile(file, file, context, st);
       if (doc) this.parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
       else this.parsed.delete(file);
       return doc;

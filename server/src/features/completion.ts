@@ -141,40 +141,105 @@ function matches(t: EntryTexts, typedWords: readonly string[], typedCompact: str
 }
 
 /** The sort key: namespace when certain, retired last, purpose, namespace, vendor, makers' ids before hosts', status, name. */
-function rank(e: ModelEntry, t: EntryTexts, site: CompletionSite): string {
+function rank(e: ModelEntry, t: EntryTexts, site: CompletionSite): number {
   const namespace = e.namespace === site.prefer ? 0 : 1;
   const retired = e.status === 'retired' ? 1 : 0;
   const purpose = (e.purpose === 'embeddings') === (site.slot === 'embeddings') ? 0 : 1;
   const vendor = site.vendor && e.namespace === 'vendor' ? (e.provider === site.vendor ? 0 : 1) : 0;
   const host = e.namespace === 'vendor' && (e.provider === null || t.platform) ? 1 : 0;
-  return `${site.strong ? namespace : 0}${retired}${purpose}${namespace}${vendor}${host}${STATUS_RANK[e.status]}`;
+  // One decimal digit each, so that the number written out with seven digits is the sort text's prefix.
+  return ((((((site.strong ? namespace : 0) * 10 + retired) * 10 + purpose) * 10 + namespace) * 10 + vendor) * 10 + host) * 10 + STATUS_RANK[e.status];
 }
 
-export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry): CompletionList {
+/** The sort text of an item: its rank's seven digits, then its name. */
+const sortText = (rank: number, name: string): string => `${String(rank).padStart(7, '0')}_${name}`;
+
+/**
+ * The registry's entries with their texts in parallel arrays, and for each a mask of the letters and digits in its
+ * words: an entry whose mask lacks one of the typed characters cannot match, and is passed over with two integer tests.
+ */
+interface CompletionIndex {
+  entries: readonly ModelEntry[];
+  texts: EntryTexts[];
+  masks: Uint32Array;
+  /** Each entry's place in name order (ties of rank are broken by name), and the entry at each place. */
+  nameOrder: Uint32Array;
+  byName: Uint32Array;
+}
+
+const indexes = new WeakMap<Registry, CompletionIndex>();
+function indexOf(registry: Registry): CompletionIndex {
+  let index = indexes.get(registry);
+  if (!index) {
+    const entries = registry.models;
+    const texts = entries.map(textsOf);
+    const masks = new Uint32Array(entries.length * 2);
+    texts.forEach((t, i) => charMask(t.compact, masks, i * 2));
+    const byName = Uint32Array.from(entries.keys()).sort((a, b) => (entries[a].name < entries[b].name ? -1 : entries[a].name > entries[b].name ? 1 : 0));
+    const nameOrder = new Uint32Array(entries.length);
+    byName.forEach((entry, place) => (nameOrder[entry] = place));
+    indexes.set(registry, (index = { entries, texts, masks, nameOrder, byName }));
+  }
+  return index;
+}
+
+/** Set bits for the characters of `s`: a–z in the first word, 0–9 and the rest (folded to one bit) in the second. */
+function charMask(s: string, out: Uint32Array, at: number): void {
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) low |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) high |= 1 << (c - 48);
+    else high |= 1 << 10;
+  }
+  out[at] = low;
+  out[at + 1] = high;
+}
+
+/** How the items' edits are sent: each with its range, or (when the client takes it) one range for the list. */
+export interface CompletionOptions {
+  editRangeDefault: boolean;
+}
+
+export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry, options: CompletionOptions = { editRangeDefault: false }): CompletionList {
   const typedWords = fold(site.typed).split(' ').filter(Boolean);
   const typedCompact = typedWords.join('');
-  const found: Array<{ e: ModelEntry; t: EntryTexts; sort: string }> = [];
-  for (const e of registry.models) {
-    const t = textsOf(e);
-    if (matches(t, typedWords, typedCompact)) found.push({ e, t, sort: `${rank(e, t, site)}_${e.name}` });
+  const typedMask = new Uint32Array(2);
+  charMask(typedCompact, typedMask, 0);
+  const [low, high] = typedMask;
+  const { entries, texts, masks, nameOrder, byName } = indexOf(registry);
+  // Each match as one number, rank then place in name order, so that ordering them is a numeric sort.
+  const keys: number[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    // Both ways of matching need every typed character somewhere in the entry's words.
+    if ((masks[i * 2] & low) !== low || (masks[i * 2 + 1] & high) !== high) continue;
+    if (matches(texts[i], typedWords, typedCompact)) keys.push(rank(entries[i], texts[i], site) * entries.length + nameOrder[i]);
   }
-  found.sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+  const best = Float64Array.from(keys).sort().subarray(0, MAX_ITEMS);
+  const found = Array.from(best, (key) => {
+    const i = byName[key % entries.length];
+    return { e: entries[i], t: texts[i], sort: sortText(Math.floor(key / entries.length), entries[i].name) };
+  });
   const range = { start: doc.positionAt(site.start), end: doc.positionAt(site.end) };
-  const items = found.slice(0, MAX_ITEMS).map(({ e, t, sort }): CompletionItem => {
+  const items = found.map(({ e, t, sort }): CompletionItem => {
+    const newText = `${site.quote}${e.name}${site.quote}`;
     const item: CompletionItem = {
       label: e.name,
       kind: e.purpose === 'embeddings' ? CompletionItemKind.Constant : CompletionItemKind.Value,
       detail: t.detail,
       sortText: sort,
       filterText: t.filterText,
-      textEdit: { range, newText: `${site.quote}${e.name}${site.quote}` },
-      insertTextFormat: InsertTextFormat.PlainText,
       data: { name: e.name },
     };
+    if (options.editRangeDefault) item.textEditText = newText;
+    else Object.assign(item, { textEdit: { range, newText }, insertTextFormat: InsertTextFormat.PlainText });
     if (e.status === 'retired' || e.status === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
     return item;
   });
-  return { isIncomplete: found.length > MAX_ITEMS, items };
+  const isIncomplete = keys.length > MAX_ITEMS;
+  // The range once for the whole list, where the client takes it (LSP 3.17 `itemDefaults`): smaller answers.
+  return options.editRangeDefault ? { isIncomplete, itemDefaults: { editRange: range }, items } : { isIncomplete, items };
 }
 
 /** Fill in the documentation (the hover card) of an item the user is looking at. */

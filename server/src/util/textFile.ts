@@ -29,13 +29,19 @@ const BINARY_SNIFF = 8192;
 /** How much is asked of the file at once when its size says little. */
 const CHUNK = 64 * 1024;
 
+/** What the caller already knows of a file: where it really is (links followed), and perhaps its stats. Saves a call each. */
+export interface KnownFile {
+  real: string;
+  stats?: Stats;
+}
+
 /** Read a file as UTF-8 if it is a regular text file of at most `limit` bytes, outside /proc, /sys and /dev (links followed). */
-export async function readTextFile(file: string, limit: number): Promise<TextRead> {
+export async function readTextFile(file: string, limit: number, known?: KnownFile): Promise<TextRead> {
   try {
-    const real = await fs.realpath(file);
+    const real = known?.real ?? (await fs.realpath(file));
     const root = systemRoot(real);
     if (root) return { ok: false, reason: 'system', root };
-    const st = await fs.stat(real);
+    const st = known?.stats ?? (await fs.stat(real));
     if (!st.isFile()) return { ok: false, reason: 'special' };
     if (st.size > limit) return { ok: false, reason: 'too-big', size: st.size };
     // A "regular" file of size 0 is empty or, like the kernel's, has no size to trust: it is not read.
@@ -62,7 +68,10 @@ async function readAtMost(real: string, max: number): Promise<{ bytes: Buffer; s
     if (!stats.isFile()) return 'special';
     const chunks: Buffer[] = [];
     let total = 0;
-    while (total < max) {
+    // A regular file's size is what it holds: once that much is read there is no need to ask for more. (A size of 0 says
+    // nothing, as in /proc, so then the reading goes on to the end or the limit.)
+    const until = stats.size > 0 ? Math.min(max, stats.size) : max;
+    while (total < until) {
       const buffer = Buffer.allocUnsafe(Math.min(max - total, Math.max(stats.size + 1 - total, CHUNK)));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
