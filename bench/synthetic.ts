@@ -22,7 +22,7 @@ export function syntheticCard(i: number): string {
     `| API model name | \`${name}\` |`,
     `| Model provider | ${PROVIDERS[i % PROVIDERS.length]} |`,
     `| Input context window | ${(i % 8) + 1}28k tokens |`,
-    `| Output context window | ${(i % 4) + 1}6k tokens |`,
+    `| Maximum output tokens | ${(i % 4) + 1}6k tokens |`,
     `| Release date | 2025-0${(i % 9) + 1}-1${i % 10} |`,
     '',
   ].join('\n');

@@ -15,6 +15,7 @@ import {
   type Parsed,
 } from './normalize';
 import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
+import { intern, listOrEmpty, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CardFacts,
@@ -262,7 +263,7 @@ function findDocsUrl(lines: string[], from: number): string | null {
 export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null): ParsedCard {
   const diagnostics: CardDiagnostic[] = [];
   const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[] = []) =>
-    diagnostics.push({ file, ...at, severity, code, message, suggestions });
+    diagnostics.push({ file, ...at, severity, code, message: intern(message), suggestions: listOrEmpty(suggestions) });
 
   if (fm?.problem) report(fm.problem.at, fm.problem.kind === 'unsafe' ? 'error' : 'warning', fm.problem.kind === 'unsafe' ? 'card-unsafe-front-matter' : 'card-bad-value', fm.problem.message);
   const meta = readMeta(fm, file, diagnostics);
@@ -286,7 +287,9 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
       const cleaned = cleanCell(valueCell.text);
       const at = valueSpan(valueCell.text, valueCell.at, cleaned);
       const parsed = PARSERS[key](valueCell.text) as Parsed<FactTypes[typeof key]>;
-      const fact: Fact<FactTypes[typeof key]> = { value: parsed.kind === 'value' ? parsed.value : null, raw: cleaned, at };
+      // Interned: a value cut out of the card's text must not keep the whole text alive.
+      const value = parsed.kind !== 'value' ? null : typeof parsed.value === 'string' ? (intern(parsed.value) as typeof parsed.value) : parsed.value;
+      const fact: Fact<FactTypes[typeof key]> = { value, raw: intern(cleaned), at };
       const existing = facts[key];
       if (existing) {
         const same = JSON.stringify(existing.value) === JSON.stringify(fact.value) && existing.raw === fact.raw;
@@ -348,7 +351,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
     facts,
     meta,
     docsUrl: meta.docs ?? findDocsUrl(lines, bodyStart),
-    diagnostics,
+    diagnostics: trimmed(diagnostics),
   };
 }
 

@@ -9,14 +9,15 @@ export function linkModels(models: readonly ModelEntry[], resolve: (name: string
   for (const m of models) if (m.namespace === 'vendor') vendorByKey.set(normalizeKey(m.name), m);
   const link = (a: ModelEntry, b: ModelEntry) => {
     if (a === b) return;
-    if (!a.links.includes(b.name)) a.links.push(b.name);
-    if (!b.links.includes(a.name)) b.links.push(a.name);
+    // New lists rather than pushes: an entry without links shares one frozen empty list.
+    if (!a.links.includes(b.name)) a.links = [...a.links, b.name];
+    if (!b.links.includes(a.name)) b.links = [...b.links, a.name];
   };
   for (const m of models) {
     for (const l of [...m.links]) {
       const other = byName.get(l) ?? byName.get(resolve(l));
       if (other) {
-        m.links.splice(m.links.indexOf(l), 1, other.name);
+        m.links = m.links.map((x) => (x === l ? other.name : x));
         link(m, other);
       }
     }

@@ -43,15 +43,16 @@ export function nameDistance(a: string, b: string, limit = Infinity): number {
   return prev[m];
 }
 
-/** How often each letter and digit occurs in a folded name (separators are not counted). */
-function letterCounts(key: string): Uint8Array {
-  const counts = new Uint8Array(36);
+/** Letters and digits counted per name. */
+const COUNTED = 36;
+
+/** How often each letter and digit occurs in a folded name (separators are not counted), written at `out[at…at+35]`. */
+function letterCounts(key: string, out: Uint8Array, at: number): void {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if (c >= 97 && c <= 122) counts[c - 97] = Math.min(255, counts[c - 97] + 1);
-    else if (isDigit(c)) counts[26 + c - 48] = Math.min(255, counts[26 + c - 48] + 1);
+    const slot = c >= 97 && c <= 122 ? c - 97 : isDigit(c) ? 26 + c - 48 : -1;
+    if (slot >= 0) out[at + slot] = Math.min(255, out[at + slot] + 1);
   }
-  return counts;
 }
 
 /**
@@ -59,9 +60,9 @@ function letterCounts(key: string): Uint8Array {
  * counts and costs at least 1 (separators, which cost less, are not counted). Cheap enough to skip most
  * names before the full distance is computed.
  */
-function countsBound(a: Uint8Array, b: Uint8Array): number {
+function countsBound(a: Uint8Array, b: Uint8Array, at: number): number {
   let diff = 0;
-  for (let i = 0; i < 36; i++) diff += Math.abs(a[i] - b[i]);
+  for (let i = 0; i < COUNTED; i++) diff += Math.abs(a[i] - b[at + i]);
   return Math.ceil(diff / 2);
 }
 
@@ -73,7 +74,7 @@ function suggestionLimit(key: string): number {
 export function buildLookups(models: readonly ModelEntry[]): Lookups {
   const exact = new Map<string, Match>();
   const folded = new Map<string, Match[]>();
-  const keys: Array<{ key: string; entry: ModelEntry; spelling: string; counts: Uint8Array }> = [];
+  const keys: Array<{ key: string; entry: ModelEntry }> = [];
   const add = (entry: ModelEntry, spelling: string, viaAlias: boolean) => {
     const match: Match = { entry, spelling, viaAlias };
     if (!exact.has(spelling) || !viaAlias) exact.set(spelling, match);
@@ -81,10 +82,13 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
     const list = folded.get(key) ?? [];
     if (!list.some((x) => x.entry === entry)) list.push(match);
     folded.set(key, list);
-    keys.push({ key, entry, spelling, counts: letterCounts(key) });
+    keys.push({ key, entry });
   };
   for (const e of models) add(e, e.name, false);
   for (const e of models) for (const a of e.aliases) add(e, a, true);
+  // Every key's counts in one array: one index, not an object per name.
+  const allCounts = new Uint8Array(keys.length * COUNTED);
+  keys.forEach((k, i) => letterCounts(k.key, allCounts, i * COUNTED));
 
   const cache = new Map<string, Suggestion[]>();
   return {
@@ -113,9 +117,11 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
       const max = suggestionLimit(key);
       const boxy = hasBoxProviderPrefix(name);
       const best = new Map<ModelEntry, number>();
-      const counts = letterCounts(key);
-      for (const k of keys) {
-        if (Math.abs(k.key.length - key.length) * 0.5 > max || countsBound(counts, k.counts) > max) continue;
+      const counts = new Uint8Array(COUNTED);
+      letterCounts(key, counts, 0);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (Math.abs(k.key.length - key.length) * 0.5 > max || countsBound(counts, allCounts, i * COUNTED) > max) continue;
         const d = nameDistance(key, k.key, max);
         if (d <= max && d < (best.get(k.entry) ?? Infinity)) best.set(k.entry, d);
       }

@@ -11,6 +11,7 @@
  */
 import { FACT_LABELS } from './boxCard';
 import { tokenUpperBound } from './normalize';
+import { EMPTY, intern, internOrNull, internRaw, listOrEmpty, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CatalogEntry,
@@ -54,7 +55,10 @@ export interface Draft {
   contributions: Map<FactKey, Contribution[]>;
 }
 
-const at = (file: string, span: Span): SourceRef => ({ file, ...span });
+/** The description of an entry no card describes (shared, never changed). */
+const NO_DESCRIPTION: Partial<Record<Lang, string>> = Object.freeze({});
+
+const at = (file: string, span: Span): SourceRef => ({ file: intern(file), ...span });
 
 /** Two values of one fact agree? Dates of different precision agree when one is a prefix of the other. */
 function agree(key: FactKey, a: unknown, b: unknown): boolean {
@@ -115,7 +119,7 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
   if ((key === 'releaseDate' || key === 'knowledgeCutoff') && typeof value === 'string') {
     for (const c of current) if (typeof c.fact.value === 'string' && c.fact.value.length > (value as string).length && agree(key, c.fact.value, value)) value = c.fact.value;
   }
-  return { value, raw, source: at(winner.file, winner.fact.at), exact, origin: winner.origin };
+  return { value, raw: internRaw(raw), source: at(winner.file, winner.fact.at), exact, origin: winner.origin };
 }
 
 /** The largest value a token figure can mean: itself when exact, else the upper bound of its rounding. */
@@ -216,13 +220,13 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
     meta(k) ?? (fromCatalogue && fromCatalogue.length ? fromCatalogue : []);
 
   return {
-    id: `${dr.namespace}:${name}`,
+    id: intern(`${dr.namespace}:${name}`),
     namespace: dr.namespace,
     name,
     displayName: facts.displayName?.value ?? null,
-    description,
-    provider: facts.provider?.value ?? null,
-    hosting: facts.hosting?.value ?? null,
+    description: Object.keys(description).length ? description : NO_DESCRIPTION,
+    provider: internOrNull(facts.provider?.value),
+    hosting: internOrNull(facts.hosting?.value),
     category: meta('category') ?? tileCategory ?? cardCategory,
     status,
     lifecycleKnown: statedStatus !== null || cards.length > 0 || bulkStatus !== null,
@@ -235,24 +239,24 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
     knowledgeCutoff: facts.knowledgeCutoff?.value ?? null,
     throughput: facts.throughput?.value ?? null,
     openSource: facts.openSource?.value ?? null,
-    languages: listMeta('languages', catalogue?.languages),
-    aliases: [...dr.aliases].filter((a) => a !== name).sort(),
-    links: [...(meta('links') ?? [])],
-    sources,
-    catalogs: [...new Set(bulk.map((b) => b.doc.label))],
+    languages: listOrEmpty(listMeta('languages', catalogue?.languages)),
+    aliases: listOrEmpty([...dr.aliases].filter((a) => a !== name).sort()),
+    links: listOrEmpty([...(meta('links') ?? [])]),
+    sources: trimmed(sources),
+    catalogs: listOrEmpty([...new Set(bulk.map((b) => intern(b.doc.label)))]),
     facts,
-    conflicts,
+    conflicts: listOrEmpty(conflicts),
     customerEnabled: meta('customerEnabled') ?? tileSays((t) => (t.customerEnabled ? true : null)) ?? false,
-    defaultFor: meta('defaultFor') ?? tileSays((t) => (t.defaultFor.length ? t.defaultFor : null)) ?? [],
+    defaultFor: meta('defaultFor') ?? tileSays((t) => (t.defaultFor.length ? t.defaultFor : null)) ?? EMPTY,
     deprecatedDate: meta('deprecated') ?? null,
     retiredDate,
     retiredReason: meta('retiredReason') ?? null,
     docsUrl: cards.find((c) => c.card.docsUrl)?.card.docsUrl ?? null,
     version: meta('version') ?? catalogue?.version ?? null,
-    inputTypes: listMeta('inputTypes', catalogue?.inputTypes),
-    outputTypes: listMeta('outputTypes', catalogue?.outputTypes),
-    benchmarks: catalogue?.benchmarks ?? [],
-    capabilities: catalogue?.capabilities ?? [],
+    inputTypes: listOrEmpty(listMeta('inputTypes', catalogue?.inputTypes)),
+    outputTypes: listOrEmpty(listMeta('outputTypes', catalogue?.outputTypes)),
+    benchmarks: catalogue?.benchmarks ?? listOrEmpty([]),
+    capabilities: catalogue?.capabilities ?? EMPTY,
   };
 }
 
