@@ -160,3 +160,25 @@ test('positions are exact after emoji and CRLF', async () => {
   const [d] = await client.diagnostics(uri);
   assert.deepEqual(d.range, { start: { line: 1, character: 15 }, end: { line: 1, character: 42 } });
 });
+
+test('edits sent as ranges, one after another: each pull equals the pull of the same text opened afresh', async () => {
+  const entry = (i: number) => `  {"id": ${i}, "basic_text": {"model": "azure__openai__gpt_4o_mini${i % 7 === 0 ? 'i' : ''}", "num_tokens_for_completion": ${i % 5 === 0 ? 99999 : 100}}, "models": ["gpt-4o", "gpt-4.1"]}`;
+  let doc = TextDocument.create('file:///x.json', 'json', 1, `[\n${Array.from({ length: 400 }, (_, i) => entry(i)).join(',\n')}\n]\n`);
+  const uri = open('json', 'json', doc.getText());
+  await client.diagnostics(uri);
+  let seed = 11;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pieces = ['i', '"', ',', '}', '{', ']', '0', 'azure__openai__gpt_4o_minii', '"max_tokens": 99999, ', ''];
+  for (let k = 0; k < 40; k++) {
+    const text = doc.getText();
+    const start = doc.positionAt(Math.floor(rnd() * text.length));
+    const end = doc.positionAt(Math.min(text.length, doc.offsetAt(start) + Math.floor(rnd() * 4)));
+    const change = { range: { start, end }, text: pieces[Math.floor(rnd() * pieces.length)] };
+    doc = TextDocument.update(doc, [change], doc.version + 1);
+    client.change(uri, [change]);
+    const incremental = await client.diagnostics(uri);
+    const fresh = open('json', 'json', doc.getText());
+    assert.deepEqual(incremental, await client.diagnostics(fresh), `edit ${k}`);
+    client.close(fresh);
+  }
+});

@@ -12,6 +12,7 @@ import { LineIndex } from '../util/lineIndex';
 import { drain, type Steps } from '../util/steps';
 import { RULES, type RuleCode } from './rules';
 import { resolveName } from './resolve';
+import { RuleMemo, type Lookup, type RuleResult } from './memo';
 import { suppressions } from './suppression';
 import type { Finding, RuleContext, RuleFinding } from './types';
 
@@ -33,6 +34,8 @@ interface CheckInput {
   hrefFor?: (entry: ModelEntry) => string | null;
   /** Card problems the registry found for this file (conflicts with other cards, tile mismatches). */
   registryDiagnostics?: readonly CardDiagnostic[];
+  /** What the rules found for the candidates of this document's last check (see `memo`). */
+  memo?: RuleMemo;
 }
 
 type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
@@ -206,39 +209,63 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const inTest = isTestFile(where);
   // A changelog, release notes or a blog post records what was true when it was written: nothing to report.
   if (isHistoryFile(where)) return done();
+  const { memo } = input;
+  memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where });
+  const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
   let n = 0;
   for (const candidate of scan.candidates) {
     if (full()) break;
     if ((++n & 31) === 0) yield;
+    const kept = memo?.replay(candidate, allowedNow);
+    if (kept) {
+      // The lookups it made count towards the file's limit, as they would in a fresh check.
+      for (const l of kept.lookups) if (!suggestions.has(l.text)) suggestions.set(l.text, l.found);
+      for (const r of kept.results) push(r.finding, r.fallback, r.entry);
+      continue;
+    }
+    const lookups: Lookup[] = [];
+    const results = evaluate(candidate, (t) => {
+      const allowed = allowedNow(t);
+      const found = suggest(t);
+      lookups.push({ text: t, found, allowed });
+      return found;
+    });
+    memo?.remember(candidate, results, lookups);
+    for (const r of results) push(r.finding, r.fallback, r.entry);
+  }
+  return done();
+
+  /** What the rules find for one candidate (none when it is not a name in use). */
+  function evaluate(candidate: Candidate, lookup: (t: string) => readonly Suggestion[]): RuleResult[] {
     const text = candidate.value.text;
-    if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) continue;
+    if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) return [];
     const prose = candidate.where !== 'value';
     // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
-    if (prose && inTest) continue;
+    if (prose && inTest) return [];
     // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
     // not an id: only an exact id in capitals is one (hover still shows the card).
-    if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) continue;
-    const resolution = resolveName(text, registry, suggest);
+    if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) return [];
+    const resolution = resolveName(text, registry, lookup);
     const { meant } = resolution;
-    if (meant && isAllowed(meant.name, settings)) continue;
+    if (meant && isAllowed(meant.name, settings)) return [];
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or
     // is a link's text, is about models, not an instruction to use one.
-    if (candidate.where === 'prose' && PROSE_ABOUT.test(lineAround(input.text, candidate.value.start, candidate.value.end))) continue;
+    if (candidate.where === 'prose' && PROSE_ABOUT.test(lineAround(input.text, candidate.value.start, candidate.value.end))) return [];
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
-    if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) continue;
-    const ctx: RuleContext = { candidate, scan, registry, resolution, prose };
+    if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return [];
+    const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose };
+    const out: RuleResult[] = [];
     for (const rule of RULES) {
       for (const f of rule.check(ctx)) {
         // Names in prose and comments, and values in tests (which rarely call the model), are reported one level lower,
         // as information, unless the rule is configured.
         const lower = (prose || inTest || inDeadEntry(candidate, registry)) && !settings.configured.includes(f.code);
-        push(lower ? { ...f, cap: 'info' } : f, 'warning', meant);
+        out.push({ finding: lower ? { ...f, cap: 'info' } : f, fallback: 'warning', entry: meant });
       }
     }
+    return out;
   }
-
-  return done();
 }
 
 /** The card-* problems (and name-format) of a model card open in the editor. */

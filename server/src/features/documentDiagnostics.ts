@@ -3,7 +3,8 @@ import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RegistryService } from '../cards/service';
 import { cappedMessage, checkSteps, isExcluded, type CheckResult } from '../diagnostics/engine';
-import { scanSteps, type ScanResult } from '../scanner';
+import type { ScanResult } from '../scanner';
+import { RuleMemo } from '../diagnostics/memo';
 import { drain, runInSlices, type Cancel, type Steps } from '../util/steps';
 import type { Finding } from '../diagnostics/types';
 import type { Severity } from '../registry';
@@ -56,6 +57,9 @@ export class DocumentChecker {
   private readonly noticed = new Set<string>();
   /** The last result per open document, for the same text, registry, settings and locale (a pull repeated, a code action). */
   private readonly results = new Map<string, { text: string; key: readonly unknown[]; result: CheckResult }>();
+  /** Per open document, what the rules found last time; and the documents whose check is under way. */
+  private readonly memos = new Map<string, RuleMemo>();
+  private readonly running = new Set<string>();
 
   constructor(private readonly ctx: CheckerContext) {}
 
@@ -90,6 +94,13 @@ export class DocumentChecker {
   forget(uri: string): void {
     this.results.delete(uri);
     this.noticed.delete(uri);
+    this.memos.delete(uri);
+  }
+
+  private memoOf(uri: string): RuleMemo {
+    let memo = this.memos.get(uri);
+    if (!memo) this.memos.set(uri, (memo = new RuleMemo()));
+    return memo;
   }
 
   private *run(doc: TextDocument, text: string, settings: Settings, locale: Locale, open: boolean): Steps<CheckResult> {
@@ -98,27 +109,35 @@ export class DocumentChecker {
     if (isExcluded(relative, settings)) return { findings: [], skipped: null, capped: false };
     // Open documents share one scan with completion and hover.
     let scan: ScanResult | undefined;
-    if (open && text.length <= settings.maxFileSize) scan = scans.cached(doc) ?? scans.store(doc, text, yield* scanSteps(text, doc.languageId));
-    const result = yield* checkSteps({
-      text,
-      languageId: doc.languageId,
-      path: absolute ?? relative,
-      relativePath: relative,
-      registry: service.registry,
-      settings,
-      scan,
-      hrefFor: (entry) => {
-        const card = preferredSource(entry, locale);
-        return card ? cardUri(card) : entry.docsUrl;
-      },
-      registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
-    });
-    const notice = result.skipped ? result.skipped.message : result.capped ? cappedMessage(settings) : null;
-    if (notice && open && !this.noticed.has(doc.uri)) {
-      this.noticed.add(doc.uri);
-      this.ctx.notify(`${notice} (${relative})`);
+    if (open && text.length <= settings.maxFileSize) scan = yield* scans.scanSteps(doc, text);
+    // The rules' results are carried over from the last check of this document, unless another check of it is under way.
+    const memo = open && !this.running.has(doc.uri) ? this.memoOf(doc.uri) : undefined;
+    if (memo) this.running.add(doc.uri);
+    try {
+      const result = yield* checkSteps({
+        text,
+        languageId: doc.languageId,
+        path: absolute ?? relative,
+        relativePath: relative,
+        registry: service.registry,
+        settings,
+        scan,
+        hrefFor: (entry) => {
+          const card = preferredSource(entry, locale);
+          return card ? cardUri(card) : entry.docsUrl;
+        },
+        registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
+        memo,
+      });
+      const notice = result.skipped ? result.skipped.message : result.capped ? cappedMessage(settings) : null;
+      if (notice && open && !this.noticed.has(doc.uri)) {
+        this.noticed.add(doc.uri);
+        this.ctx.notify(`${notice} (${relative})`);
+      }
+      return result;
+    } finally {
+      if (memo) this.running.delete(doc.uri);
     }
-    return result;
   }
 
   /** The document's diagnostics, as LSP diagnostics. */

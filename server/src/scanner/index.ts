@@ -7,7 +7,7 @@
  * shell command lines, Markdown and prose.
  */
 import { languageSpec } from '../languages';
-import { scanCode } from './code';
+import { scanCode, type Marks } from './code';
 import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';
@@ -30,9 +30,12 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
   const out: ScanResult = { candidates: [], comments: [] };
   const root = rootContainer(0);
   switch (spec.mode) {
-    case 'code':
-      yield* scanCode(text, 0, text.length, spec, root, out);
+    case 'code': {
+      const marks: Marks = { checkpoints: [] };
+      yield* scanCode(text, 0, text.length, spec, root, out, marks);
+      out.checkpoints = marks.checkpoints;
       break;
+    }
     case 'shell':
       yield* scanShell(text, 0, text.length, root, out);
       break;
@@ -75,7 +78,7 @@ const offersModels = (c: Container) => c.key !== null && /model|engine|llm/i.tes
  * (long lists of bare names; mappings whose values extend their keys, `"gpt-4": "gpt-4-0613"`), records of
  * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines.
  */
-function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
+export function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
   const bare = new Map<Container, number>();
   let n = 0;
   for (const c of out.candidates) {
@@ -93,8 +96,12 @@ function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
   };
   for (const c of out.candidates) {
     if ((++n & 2047) === 0) yield;
+    // Done again after an edit, from what the scan of each structure said (a list that stops being a table gives its names
+    // back). A constant named after its model (`GPT_4 = "gpt-4"`) depends on nothing else, so it is part of that.
+    c.aboutHere ??= c.about || (c.where === 'value' && c.key !== null && foldName(c.key) === foldName(c.value.text));
+    c.about = c.aboutHere;
     if (c.where !== 'value' || c.about) continue;
-    if (languageId === 'jsonl' || aboutContainer(c.container) || (c.key !== null && foldName(c.key) === foldName(c.value.text))) c.about = true;
+    if (languageId === 'jsonl' || aboutContainer(c.container)) c.about = true;
   }
 }
 

@@ -1,3 +1,5 @@
+import type { Checkpoint } from './code';
+
 /** What the scanner finds: values that may be model names, with their context, and the comments. Offsets are UTF-16 code units. */
 
 export interface Value {
@@ -35,6 +37,8 @@ export interface Candidate {
   where: Where;
   /** Code about the name rather than a use of it: a prefix or substring test, a comparison, a table's key, a tokenizer lookup. */
   about: boolean;
+  /** `about` as the scan of its structure found it, before the whole document was looked at (tables, records). */
+  aboutHere?: boolean;
 }
 
 export type Where = 'value' | 'prose' | 'comment';
@@ -49,6 +53,8 @@ interface Comment {
 export interface ScanResult {
   candidates: Candidate[];
   comments: Comment[];
+  /** Where a scan after an edit may start again (programming languages and JSON only). */
+  checkpoints?: Checkpoint[];
 }
 
 /** A fresh top-level structure starting at `start`. */

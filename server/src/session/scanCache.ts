@@ -1,6 +1,11 @@
-/** Scan results per open document, cached by version: completion, hover and diagnostics share one scan. */
+/**
+ * Scan results per open document, cached by text: completion, hover and diagnostics share one scan. After an edit,
+ * the document is scanned from the scan before it (see `scanner/incremental`): only around the edit, where it can.
+ */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { scan, type ScanResult } from '../scanner';
+import { scan, scanSteps as scanDocument, type ScanResult } from '../scanner';
+import { rescanSteps } from '../scanner/incremental';
+import { drain, type Steps } from '../util/steps';
 
 /** How much text before and after the cursor a windowed scan reads. */
 const BEFORE = 32_768;
@@ -14,8 +19,19 @@ export class ScanCache {
   private readonly cache = new Map<string, { text: string; languageId: string; result: ScanResult }>();
 
   scan(doc: TextDocument): ScanResult {
-    const text = doc.getText();
-    return this.cached(doc) ?? this.store(doc, text, scan(text, doc.languageId));
+    return drain(this.scanSteps(doc, doc.getText()));
+  }
+
+  /** The scan of `text` (the document's text when the scan begins), in steps: the cached one, or one made from the last. */
+  *scanSteps(doc: TextDocument, text: string): Steps<ScanResult> {
+    const hit = this.cache.get(doc.uri);
+    if (hit && hit.languageId === doc.languageId && hit.text === text) return hit.result;
+    if (hit && hit.languageId === doc.languageId) {
+      // A scan from the last one changes the objects it carries over: the last one is no longer anyone's.
+      this.cache.delete(doc.uri);
+      return this.store(doc, text, yield* rescanSteps(hit.text, hit.result, text, doc.languageId));
+    }
+    return this.store(doc, text, yield* scanDocument(text, doc.languageId));
   }
 
   /** The scan of the document's current text, if one was made. */

@@ -35,6 +35,9 @@ export async function runInSlices<T>(steps: Steps<T>, token?: Cancel, sliceMs = 
       if (performance.now() >= until) break;
     }
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (token?.isCancellationRequested) throw new Cancelled();
+    if (token?.isCancellationRequested) {
+      steps.return(undefined as T); // runs the steps' `finally` blocks
+      throw new Cancelled();
+    }
   }
 }

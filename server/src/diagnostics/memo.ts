@@ -1,0 +1,87 @@
+/**
+ * What the rules found for each candidate of a document, kept from one check to the next: after an edit, the
+ * candidates the scan carried over (the same objects, moved) are not checked again. A candidate is checked again
+ * when its verdict may differ: its `about` changed, it is prose near the edit (the rules read the line around it),
+ * a finding lies outside its own text (a token limit elsewhere in its structure), or the typo lookups it made
+ * would now be over or under the file's limit. So the findings are those of a fresh check.
+ */
+import type { ModelEntry, Registry, Severity, Suggestion } from '../registry';
+import type { Candidate } from '../scanner';
+import { changedSpan } from '../scanner/incremental';
+import type { Settings } from '../settings';
+import type { RuleFinding } from './types';
+
+/** One finding of a rule for a candidate, before severities and suppressions are applied. */
+export interface RuleResult {
+  finding: RuleFinding;
+  fallback: Severity;
+  entry?: ModelEntry;
+}
+
+/** One typo lookup a candidate made: the text, what it found, and whether the file's limit allowed it. */
+export interface Lookup {
+  text: string;
+  found: readonly Suggestion[];
+  allowed: boolean;
+}
+
+interface Entry {
+  /** The candidate's start when it was checked. */
+  at: number;
+  about: boolean;
+  results: readonly RuleResult[];
+  lookups: readonly Lookup[];
+}
+
+/** How far from an edit the rules may read the text around a word of prose or a comment. */
+const PROSE_REACH = 300;
+
+/** The things every finding depends on besides the candidate: a change of any of them forgets everything. */
+export interface MemoKey {
+  registry: Registry;
+  settings: Settings;
+  languageId: string;
+  path: string;
+}
+
+export class RuleMemo {
+  private entries = new WeakMap<Candidate, Entry>();
+  private key: MemoKey | null = null;
+  private text: string | null = null;
+  /** Where the text changed since the last check (new offsets), or null when nothing is carried over. */
+  private changed: { start: number; end: number } | null = null;
+
+  /** Start a check of `text`: forget everything if anything but the text changed, else note where the text did. */
+  begin(text: string, key: MemoKey): void {
+    const same = this.key !== null && (Object.keys(key) as Array<keyof MemoKey>).every((k) => key[k] === this.key![k]);
+    if (!same || this.text === null) {
+      this.entries = new WeakMap();
+      this.changed = null;
+    } else if (text !== this.text) {
+      const span = changedSpan(this.text, text);
+      this.changed = { start: span.start, end: span.newEnd };
+    }
+    this.key = key;
+    this.text = text;
+  }
+
+  /**
+   * The results kept for a candidate, moved to where it is now, or null when it must be checked again.
+   * `allowedNow(text)` says whether a lookup of that text would be made now.
+   */
+  replay(c: Candidate, allowedNow: (text: string) => boolean): { results: RuleResult[]; lookups: readonly Lookup[] } | null {
+    const e = this.entries.get(c);
+    if (!e || e.about !== c.about) return null;
+    if (c.where !== 'value' && this.changed && c.value.end + PROSE_REACH >= this.changed.start && c.value.start - PROSE_REACH <= this.changed.end) return null;
+    if (e.lookups.some((l) => allowedNow(l.text) !== l.allowed)) return null;
+    const delta = c.value.start - e.at;
+    const results = delta === 0 ? [...e.results] : e.results.map((r) => ({ ...r, finding: { ...r.finding, start: r.finding.start + delta, end: r.finding.end + delta } }));
+    return { results, lookups: e.lookups };
+  }
+
+  /** Keep what the rules found for a candidate, when all of it lies in the candidate's own text. */
+  remember(c: Candidate, results: readonly RuleResult[], lookups: readonly Lookup[]): void {
+    if (results.every((r) => r.finding.start >= c.value.start && r.finding.end <= c.value.end)) this.entries.set(c, { at: c.value.start, about: c.about, results, lookups });
+    else this.entries.delete(c);
+  }
+}
