@@ -147,7 +147,7 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
       if (!context.takeEntry(scope)) return false;
       const child = { p: path.join(f.p, entry.name), real: path.join(f.real, entry.name) };
       if (entry.isSymbolicLink()) links.push(child);
-      else if (!entry.isDirectory()) considerFile(walk, child.p, child.real);
+      else if (!entry.isDirectory()) considerFile(walk, child.p, child.real, entry.isFile());
       else if (!isSkippedFolder(entry.name)) below.push(child);
       if (context.stopped(scope)) return false;
     }
@@ -163,11 +163,11 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
 }
 
 /** Take a file the pattern names (whether it can be read, the reading says). */
-function considerFile(walk: Walk, p: string, real: string): void {
+function considerFile(walk: Walk, p: string, real: string, regular = false): void {
   if (walk.seen.has(real) || !matchesDataPattern(walk.folder, walk.pattern, p, walk.kind) || !walk.context.takeFile(walk.scope)) return;
   walk.seen.add(real);
   walk.found.push(p);
-  walk.context.realPaths.set(p, real);
+  walk.context.realPaths.set(p, { real, regular });
 }
 
 /** A folder's entries in name order: at most `max` and one more (to know there were more), or fewer if it cannot be listed to the end. */
@@ -194,22 +194,26 @@ export const READ_WIDTH = 32;
  */
 export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f, context = new LoadContext()): Promise<ParsedDocument[]> {
   const docs: ParsedDocument[] = [];
-  await inOrder(files, READ_WIDTH, (file) => parseDataFile(file, displayPath(file), context), (doc) => {
+  await inOrder(files, READ_WIDTH, (file) => parseDataFile(file, displayPath(file), context), (read) => {
     if (context.expired()) return false;
-    if (doc) docs.push(doc);
+    if (read) docs.push(read.doc);
     return true;
   });
   return docs;
 }
 
-/** Read and parse one file, named `name` in its document; null when it is not read (and the context's notices say why, unless it has gone). */
-export async function parseDataFile(file: string, name: string, context: LoadContext, stats?: Stats): Promise<ParsedDocument | null> {
+/**
+ * Read and parse one file, named `name` in its document, with the stats it was read with; null when it is not read (and the
+ * context's notices say why, unless it has gone).
+ */
+export async function parseDataFile(file: string, name: string, context: LoadContext, stats?: Stats): Promise<{ doc: ParsedDocument; stats: Stats } | null> {
   const catalog = kindOfFile(file) === 'catalog';
-  const real = context.realPaths.get(file);
-  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card', real ? { real, stats } : undefined);
+  const known = context.realPaths.get(file);
+  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card', known ? { ...known, stats } : undefined);
   if (!read.ok) {
     if (read.notice) context.notices.add(read.notice);
     return null;
   }
-  return catalog ? parseCatalog(name, read.text, { label: `catalogue ${name}`, date: read.mtime.toISOString().slice(0, 10) }) : parseDocument(name, read.text);
+  const doc = catalog ? parseCatalog(name, read.text, { label: `catalogue ${name}`, date: read.stats.mtime.toISOString().slice(0, 10) }) : parseDocument(name, read.text);
+  return { doc, stats: read.stats };
 }

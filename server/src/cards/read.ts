@@ -1,8 +1,9 @@
 /** Reading one card or catalogue through the safe reader, with what was refused turned into a notice. */
+import type { Stats } from 'node:fs';
 import { readTextFile, type KnownFile } from '../util/textFile';
 import type { Notice } from './notices';
 
-export type ReadResult = { ok: true; text: string; mtime: Date } | { ok: false; notice?: Notice };
+export type ReadResult = { ok: true; text: string; stats: Stats } | { ok: false; notice?: Notice };
 
 /**
  * Read a data file as UTF-8. A file that is not there is `{ ok: false }` without a notice (it went away between the walk and the read);

@@ -5,7 +5,6 @@
  * complete: requests always answer from the last complete registry and
  * never wait on the disk.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
@@ -13,6 +12,7 @@ import { globBase, hasMagic } from '../util/glob';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
 import { findDataFiles, matchesDataPattern, parseDataFile, READ_WIDTH, shortPath, type DataKind } from './files';
 import { inOrder } from '../util/pool';
+import { fileCalls } from '../util/textFile';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -166,13 +166,14 @@ export class RegistryService {
   /** One file's document: the one parsed before if its size and time are unchanged, else read and parsed now (null if it cannot be). */
   private async readOne(file: string, context: LoadContext): Promise<ParsedDocument | null> {
     try {
-      const st = await fs.stat(file);
+      // A file read before is looked at first (unchanged: nothing to read); a new one is simply read.
       const cached = this.parsed.get(file);
-      if (cached && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.doc;
-      const doc = await parseDataFile(file, file, context, st);
-      if (doc) this.parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, doc });
+      const st = cached ? await fileCalls.stat(file) : undefined;
+      if (cached && st && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.doc;
+      const read = await parseDataFile(file, file, context, st);
+      if (read) this.parsed.set(file, { mtimeMs: read.stats.mtimeMs, size: read.stats.size, doc: read.doc });
       else this.parsed.delete(file);
-      return doc;
+      return read?.doc ?? null;
     } catch {
       this.parsed.delete(file);
       return null;

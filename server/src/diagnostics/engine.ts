@@ -165,7 +165,9 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     return { findings: [], capped: false, skipped: { reason: 'minified', message: 'Model Lens skipped this file: it looks minified or generated.' } };
   }
   const scan = input.scan ?? (yield* scanSteps(text, input.languageId));
-  const lines = new LineIndex(text);
+  // Lines are counted only when something needs them (a suppression comment, a finding).
+  let lineIndex: LineIndex | null = null;
+  const lines = () => (lineIndex ??= new LineIndex(text));
   const suppressed = suppressions(scan, lines);
   const findings: Finding[] = [];
   // Suggestions: one lookup per distinct text, and no more than MAX_LOOKUPS per file.
@@ -180,7 +182,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const push = (f: RuleFinding, fallback: Severity, entry?: ModelEntry) => {
     let severity = severityFor(f.code, settings, fallback);
     if (severity !== null && f.cap && SEVERITY_RANK[severity] > SEVERITY_RANK[f.cap]) severity = f.cap;
-    if (severity === null || suppressed(lines.position(f.start).line, f.code)) return;
+    if (severity === null || suppressed(lines().position(f.start).line, f.code)) return;
     findings.push({ ...f, severity, href: entry && input.hrefFor ? input.hrefFor(entry) : null });
   };
 
@@ -195,13 +197,13 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const card = isCardFile ? parseDocument(input.path ?? 'untitled.md', text) : null;
   if (card && card.kind !== 'unknown') {
     // A model card: its own problems, not the rules for code that uses names.
-    cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines, push);
+    cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines(), push);
     return done();
   }
-  if (card) cardFindings(card.diagnostics, [], lines, push);
+  if (card) cardFindings(card.diagnostics, [], lines(), push);
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
     // One of the user's catalogue files: its own problems, not the rules for code.
-    cardFindings([], input.registryDiagnostics, lines, push);
+    cardFindings([], input.registryDiagnostics, lines(), push);
     return done();
   }
 

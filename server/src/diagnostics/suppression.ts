@@ -6,13 +6,14 @@ import { RULE_CODES, type RuleCode } from './rules';
 const DIRECTIVE = /model-lens-(ignore-next-line|ignore-line|disable|enable)\b([^\n]*)/;
 
 /** Which lines (and codes) the suppression comments turn off. */
-export function suppressions(scan: ScanResult, lines: LineIndex): (line: number, code: RuleCode) => boolean {
+export function suppressions(scan: ScanResult, lineIndex: () => LineIndex): (line: number, code: RuleCode) => boolean {
   const perLine = new Map<number, Set<string> | 'all'>();
   const regions: Array<{ from: number; to: number; codes: Set<string> | 'all' }> = [];
   let open: { from: number; codes: Set<string> | 'all' } | null = null;
   for (const c of scan.comments) {
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
+    const lines = lineIndex();
     const words = m[2].split(/[\s,]+/).filter((w) => (RULE_CODES as readonly string[]).includes(w));
     const codes: Set<string> | 'all' = words.length ? new Set(words) : 'all';
     const startLine = lines.position(c.start).line;

@@ -10,7 +10,7 @@ import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
 import { readString } from './strings';
-import type { Candidate, Container, ScanResult, Value } from './types';
+import { NO_PAIRS, setPair, type Candidate, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
@@ -69,7 +69,7 @@ class CodeScanner {
   private lastIdentPath: string | null = null;
   private lastIdentEnd = -1;
   /** A string just read that may turn out to be a key (`"model": …`). */
-  private lastString: Value | null = null;
+  private lastString: string | null = null;
   private lastStringEnd = -1;
   /** The string of a subscript being assigned (`env["MODEL"] =`) and where its `]` ends. */
   private subscriptKey: string | null = null;
@@ -168,7 +168,7 @@ class CodeScanner {
   private newSegment(): void {
     const top = this.top;
     if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
-      const segment: Container = { ...top, pairs: new Map() };
+      const segment: Container = { ...top, pairs: NO_PAIRS };
       this.stack[this.stack.length - 1] = segment;
       this.top = segment;
     }
@@ -186,7 +186,7 @@ class CodeScanner {
 
   private pushValue(value: Value, key: string | null, about = false): void {
     const top = this.top;
-    if (key !== null) top.pairs.set(key, value);
+    if (key !== null) setPair(top, key, value);
     const compared = this.compare;
     this.compare = false;
     if (value.kind === 'number') return;
@@ -213,7 +213,7 @@ class CodeScanner {
     const lines = value.text.split('\n').map((l) => l.trim()).filter(Boolean);
     const found = this.out.candidates.length - first;
     if (found >= 5 && found >= lines.length / 2 && lines.every((l) => /^\S+$/.test(l))) for (let k = first; k < this.out.candidates.length; k++) this.out.candidates[k].about = true;
-    if (key !== null) this.top.pairs.set(key, value);
+    if (key !== null) setPair(this.top, key, value);
     this.compare = false;
   }
 
@@ -225,7 +225,7 @@ class CodeScanner {
       this.forget();
       return;
     }
-    const c: Container = { kind, key, callee, start, pairs: new Map(), parent: this.top };
+    const c: Container = { kind, key, callee, start, pairs: NO_PAIRS, parent: this.top };
     // The list after `in` (`model in ["gpt-4", "gpt-4o"]`), or the arguments of a test on names.
     if (about || this.compare || this.top.about) c.about = true;
     this.compare = false;
@@ -284,7 +284,6 @@ class CodeScanner {
     }
     if (quoteAt < 0) return false;
     const r = readString(text, quoteAt, to, spec, prefix);
-    const value: Value = { text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined };
     this.i = r.next;
     // A string followed by `:` is a key (JSON, JS object literals, Python dicts), unless it is the
     // first branch of a conditional (`cond ? "a" : "b"`).
@@ -293,10 +292,11 @@ class CodeScanner {
       text.charCodeAt(nextSignificantIndex(text, r.next, to) + 1) !== Ch.Colon &&
       previousSignificant(text, quoteAt - prefix.length, this.from) !== Ch.Question
     ) {
-      this.lastString = value;
+      this.lastString = text.slice(r.start, r.end);
       this.lastStringEnd = r.next;
       return true;
     }
+    const value: Value = { text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined };
     // A subscript being assigned (`os.environ["OPENAI_MODEL"] = …`, `cfg['model'] = …`) names the key of the value after it.
     if (isSubscriptKey(text, quoteAt - prefix.length, r.next, this.from, to)) {
       this.subscriptKey = value.text;
@@ -333,7 +333,7 @@ class CodeScanner {
     // `"gpt-4-" in model`, `case "gpt-4":`, `x is not None`: what follows is compared, not used.
     this.compare = word === 'in' || word === 'case' || word === 'is' || word === 'not';
     if (this.pendingKey && LITERAL_WORD.test(word)) {
-      this.top.pairs.set(this.pendingKey, { text: word, start: i, end: j, kind: 'bare' });
+      setPair(this.top, this.pendingKey, { text: word, start: i, end: j, kind: 'bare' });
       this.pendingKey = null;
     }
     this.lastIdent = word;
@@ -346,7 +346,7 @@ class CodeScanner {
     let j = i + 1;
     while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
     const key = this.callKey ?? this.pendingKey;
-    if (key !== null) this.top.pairs.set(key, { text: text.slice(i, j).replace(/_/g, ''), start: i, end: j, kind: 'number' });
+    if (key !== null) setPair(this.top, key, { text: text.slice(i, j).replace(/_/g, ''), start: i, end: j, kind: 'number' });
     this.compare = false;
     this.pendingKey = null;
     this.callKey = null;
@@ -394,7 +394,7 @@ class CodeScanner {
       this.i += 2;
       return;
     }
-    if (this.lastString && this.lastStringEnd >= 0 && onlySpaceBetween(text, this.lastStringEnd, i)) this.pendingKey = this.lastString.text;
+    if (this.lastString && this.lastStringEnd >= 0 && onlySpaceBetween(text, this.lastStringEnd, i)) this.pendingKey = this.lastString;
     else if (this.subscriptKey !== null && onlySpaceBetween(text, this.subscriptEnd, i)) this.pendingKey = this.subscriptKey;
     else if (this.lastIdent !== null && onlySpaceBetween(text, this.lastIdentEnd, i)) this.pendingKey = this.lastIdent;
     else if (!(c === Ch.Eq && prev === Ch.Colon)) this.pendingKey = null; // Go's := keeps the key from before the colon
@@ -405,7 +405,7 @@ class CodeScanner {
 
   private openBrace(c: number): void {
     const { text, i } = this;
-    const key = this.pendingKey ?? (this.lastString && onlySpaceBetween(text, this.lastStringEnd, i) ? this.lastString.text : null);
+    const key = this.pendingKey ?? (this.lastString && onlySpaceBetween(text, this.lastStringEnd, i) ? this.lastString : null);
     const named = c === Ch.LBrace && this.lastIdentPath && this.lastIdentEnd >= 0 && onlySpaceBetween(text, this.lastIdentEnd, i) ? this.lastIdentPath : null;
     const callee = this.newCallee || named;
     const kind = c === Ch.LBracket ? 'array' : key !== null || callee || !startsBlock(text, this.from, i, this.lastIdent) ? 'object' : 'block';
@@ -446,7 +446,7 @@ class CodeScanner {
       if (continues && !this.chain) this.chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Map(), parent: this.top };
       const target = this.chain ?? this.top;
       if (v) {
-        target.pairs.set(method, v);
+        setPair(target, method, v);
         for (const cand of members ?? []) if (cand.key === method) cand.container = target;
       }
     }

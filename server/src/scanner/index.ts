@@ -98,7 +98,7 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
     if ((++n & 2047) === 0) yield;
     // Done again after an edit, from what the scan of each structure said (a list that stops being a table gives its names
     // back). A constant named after its model (`GPT_4 = "gpt-4"`) depends on nothing else, so it is part of that.
-    c.aboutHere ??= c.about || (c.where === 'value' && c.key !== null && foldName(c.key) === foldName(c.value.text));
+    c.aboutHere ??= c.about || (c.where === 'value' && c.key !== null && sameFolded(c.key, c.value.text));
     c.about = c.aboutHere;
     if (c.where !== 'value' || c.about) continue;
     if (languageId === 'jsonl' || aboutContainer(c.container)) c.about = true;
@@ -106,6 +106,29 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
 }
 
 const foldName = (s: string) => s.toLowerCase().replace(/^[a-z_]+\//, '').replace(/[^a-z0-9]/g, '');
+
+/** Where a name's letters begin once a provider prefix (`openai/`) is left out. */
+function afterProvider(s: string): number {
+  const slash = s.indexOf('/');
+  return slash > 0 && /^[a-z_]+$/i.test(s.slice(0, slash)) ? slash + 1 : 0;
+}
+
+/** `foldName(a) === foldName(b)`, without making either string: letters and digits compared in turn, case aside. */
+function sameFolded(a: string, b: string): boolean {
+  let i = afterProvider(a);
+  let j = afterProvider(b);
+  for (;;) {
+    while (i < a.length && !isAlnum(a.charCodeAt(i))) i++;
+    while (j < b.length && !isAlnum(b.charCodeAt(j))) j++;
+    if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length;
+    if ((a.charCodeAt(i) | 32) !== (b.charCodeAt(j) | 32)) return false;
+    i++;
+    j++;
+  }
+}
+
+/** An ASCII letter or digit (what `foldName` keeps). */
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** A record of results or an API response: its model is what happened, not a request. */
 function isRecord(k: Container): boolean {

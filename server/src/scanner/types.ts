@@ -57,6 +57,20 @@ export interface ScanResult {
   checkpoints?: Checkpoint[];
 }
 
+/** The pairs of a structure that has none yet: one shared empty map, replaced by its own on the first pair (see `setPair`). */
+class NoPairs extends Map<string, Value> {
+  override set(): this {
+    throw new Error('a structure without pairs is shared: use setPair');
+  }
+}
+export const NO_PAIRS: Map<string, Value> = new NoPairs();
+
+/** Give a structure a pair (its own map is made on the first). */
+export function setPair(c: Container, key: string, value: Value): void {
+  if (c.pairs === NO_PAIRS) c.pairs = new Map();
+  c.pairs.set(key, value);
+}
+
 /** A fresh top-level structure starting at `start`. */
 export function rootContainer(start: number): Container {
   return { kind: 'root', key: null, callee: null, start, pairs: new Map(), parent: null };

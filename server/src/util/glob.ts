@@ -225,6 +225,7 @@ export class GlobList {
 
   /** Is the text one of the entries, or matched by one of the globs (`matchGlob`'s rules)? */
   matches(text: string): boolean {
+    if (this.globs.length === 0) return this.exact.has(text); // nothing to match, nothing to remember
     let hit = this.memo.get(text);
     if (hit === undefined) {
       hit = this.exact.has(text) || this.globs.some((g) => matchGlob(g, text));

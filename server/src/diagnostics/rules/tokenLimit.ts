@@ -16,14 +16,15 @@ export const tokenLimit = defineRule({
     const fact = meant?.facts.maxOutputTokens;
     if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return [];
     const stated = fact.value;
-    const written = (fact.raw.en ?? fact.raw.ja ?? String(stated)).replace(/\s*(?:tokens?|トークン)$/i, '');
-    const limit = fact.exact ? `${stated.toLocaleString('en-US')} tokens` : `${written} tokens, at most ${bound.toLocaleString('en-US')}`;
-    const from = fact.origin ? `, per ${fact.origin}` : '';
     const out = [];
     for (const [key, v] of candidate.container.pairs) {
       if (v.kind !== 'number' || !TOKEN_KEYS.test(key)) continue;
       const n = Number(v.text);
       if (!Number.isFinite(n) || n <= bound) continue;
+      // The message is written only for a limit that is over (formatting numbers is not free).
+      const written = (fact.raw.en ?? fact.raw.ja ?? String(stated)).replace(/\s*(?:tokens?|トークン)$/i, '');
+      const limit = fact.exact ? `${stated.toLocaleString('en-US')} tokens` : `${written} tokens, at most ${bound.toLocaleString('en-US')}`;
+      const from = fact.origin ? `, per ${fact.origin}` : '';
       out.push({
         code: 'token-limit' as const,
         message: `${key} is ${n.toLocaleString('en-US')}, above the maximum output of "${meant.name}" (${limit}${from}).`,
