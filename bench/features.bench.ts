@@ -17,6 +17,9 @@ import { scan } from '../server/src/scanner';
 import { checkText } from '../server/src/diagnostics/engine';
 import { readSettings } from '../server/src/settings';
 import { jsonConfig, pythonModule } from './fixtures';
+import { registryOf } from './synthetic';
+import { rescanSteps } from '../server/src/scanner/incremental';
+import { drain } from '../server/src/util/steps';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -74,6 +77,29 @@ export function benchmarks() {
     diagnosticsJson1MB: { bytes: big.length, ...diagJson },
     diagnosticsPythonWithTypos: { bytes: typos.length, findings, ...diagTypos },
   };
+}
+
+/** Completion and an edit of a large file, for the regression guards: at 10,000 models, and after a one-character edit. */
+export function scaleGuards() {
+  const shipped = loadShippedRegistry();
+  const index = JSON.parse(readFileSync(path.join(ROOT, 'out', 'registry-index.json'), 'utf8')) as { documents: ParsedDocument[] };
+  const large = registryOf([anchorDocuments(index.documents, ROOT)], shipped.models.length, 10_000);
+  const text = pythonModule(400).replace('AiAgentBasicTextTool(model="azure__openai__gpt_4o_mini"', 'AiAgentBasicTextTool(model=""');
+  const offset = text.indexOf('AiAgentBasicTextTool(model=""') + 'AiAgentBasicTextTool(model="'.length;
+  const analyzer = new ScanCache();
+  const emptySlot = measure(100, (i) => {
+    const doc = TextDocument.create('file:///guard.py', 'python', i + 1, text);
+    completionItems(completionSite(doc, offset, analyzer.scan(doc))!, doc, large, { editRangeDefault: true });
+  });
+  // A one-character edit of 1 MB of JSON, scanned from the scan before it, against a fresh scan.
+  const big = jsonConfig(1024 * 1024);
+  const at = big.indexOf('"num_tokens_for_completion":', big.length >> 1) + 28;
+  const edited = `${big.slice(0, at)}${(Number(big[at]) + 1) % 10}${big.slice(at + 1)}`;
+  const fresh = measure(5, () => scan(edited, 'json'));
+  // The edit keeps the length, so the scan before it is not moved and serves every run.
+  const before = scan(big, 'json');
+  const edit = measure(10, () => drain(rescanSteps(big, before, edited, 'json')));
+  return { models: large.models.length, emptySlot, fresh, edit };
 }
 
 if (require.main === module) {
