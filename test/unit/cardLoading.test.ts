@@ -2,13 +2,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import { LOAD_LIMITS, LoadContext, type CancellationSignal } from '../../server/src/cards/context';
 import { collectCardFiles, findDataFiles, matchesDataPattern, parseCardFiles, shortPath } from '../../server/src/cards/files';
 import { MAX_NOTICES } from '../../server/src/cards/notices';
+import { ReaderThread, readHere, type ThreadRead } from '../../server/src/cards/readerThread';
 import { RegistryService } from '../../server/src/cards/service';
 import { MAX_CARD_BYTES, parseDocument } from '../../server/src/registry';
 import { MAX_CATALOG_BYTES } from '../../server/src/registry/bulk/common';
@@ -281,4 +282,26 @@ test('the CLI says on stderr, once each, what it skipped: `cards` and the cards 
     const r = spawnSync(process.execPath, [cli, ...args], { cwd: project, encoding: 'utf8' });
     assert.equal(r.stderr.split('\n').filter((l) => l === expected).length, 1, `${args[0]}: ${r.stderr}`);
   }
+});
+
+test('the reader thread and the reading in this thread (where no worker can run) refuse and read alike', { timeout: 20_000 }, async () => {
+  const dir = tempDir();
+  const ok = write(dir, 'ok.md', card('aws__ok'));
+  const big = write(dir, 'big.md', '');
+  truncateSync(big, 5000);
+  const binary = path.join(dir, 'bin.md');
+  writeFileSync(binary, Buffer.from([65, 0, 66]));
+  const fifo = path.join(dir, 'pipe.md');
+  execFileSync('mkfifo', [fifo]);
+  const requests = [ok, big, binary, fifo, path.join(dir, 'gone.md'), ...(existsSync('/proc/self/status') ? ['/proc/self/status'] : [])].map((p) => ({ path: p, limit: 4096 }));
+  const here = await Promise.all(requests.map(readHere));
+  const thread = await new ReaderThread().readAll(requests);
+  const shape = (r: ThreadRead) => (r.ok === true ? { ok: true, text: r.text, size: r.size } : r);
+  assert.deepEqual(thread.map(shape), here.map(shape));
+  assert.deepEqual(here.map((r) => (r.ok === true ? 'read' : r.ok === 'same' ? 'same' : r.reason)), ['read', 'too-big', 'binary', 'special', 'missing', ...(existsSync('/proc/self/status') ? ['system'] : [])]);
+  // Unchanged since it was read: not read again.
+  const st = statSync(ok);
+  const again = await new ReaderThread().readAll([{ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }]);
+  assert.deepEqual(again, [{ ok: 'same' }]);
+  assert.deepEqual(await readHere({ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }), { ok: 'same' });
 });

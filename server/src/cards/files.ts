@@ -2,7 +2,7 @@
  * Reading model data from disk: which files under a path can be cards or catalogues, and parsing them,
  * within the limits of a {@link LoadContext} (what was skipped, and why, goes to its notices).
  */
-import { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { globBase, hasMagic, matchGlob } from '../util/glob';
 import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry';
@@ -10,7 +10,8 @@ import { MAX_CATALOG_BYTES } from '../registry/bulk/common';
 import { parseCatalog } from '../registry/parse';
 import { LoadContext } from './context';
 import type { Scope } from './notices';
-import { readDataFile } from './read';
+import { ReaderThread, readHere, type ReadRequest, type ThreadRead } from './readerThread';
+import { refusalNotice } from './read';
 import { systemRoot } from '../util/textFile';
 import { inOrder } from '../util/pool';
 
@@ -184,36 +185,58 @@ async function readFolder(folder: string, max: number): Promise<Dirent[]> {
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** How many files are read at once. */
-export const READ_WIDTH = 32;
+/** One file loaded: its document with the size and time it was read at, or (`unchanged`) the same as when last read. */
+export type Loaded = { file: string; doc: ParsedDocument; size: number; mtimeMs: number } | { file: string; unchanged: true };
+
+const reader = new ReaderThread();
 
 /**
- * Read and parse files: JSON files as catalogues (dated by their modification time), the rest as cards, each named in its
- * document by `displayPath`. Several are read at once; the documents come in the order of `files`. Files that cannot be
- * read safely are skipped, with a notice; reading stops when the context is cancelled or out of time.
+ * Read and parse files, in order: JSON files as catalogues (dated by their modification time), the rest as cards, each named in
+ * its document by `name`. A file whose size and time are still what `before` gives is not read again (`unchanged`). The reading
+ * is done by a worker thread (in this one, asynchronously, where a worker cannot run). Files that cannot be read safely are
+ * skipped with a notice; reading stops when the context is cancelled or out of time.
  */
-export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f, context = new LoadContext()): Promise<ParsedDocument[]> {
-  const docs: ParsedDocument[] = [];
-  await inOrder(files, READ_WIDTH, (file) => parseDataFile(file, displayPath(file), context), (read) => {
-    if (context.expired()) return false;
-    if (read) docs.push(read.doc);
-    return true;
-  });
-  return docs;
+export async function loadDataFiles(
+  files: readonly string[],
+  name: (file: string) => string,
+  context: LoadContext,
+  before: (file: string) => { size: number; mtimeMs: number } | undefined = () => undefined,
+): Promise<Loaded[]> {
+  const limitOf = (file: string) => (kindOfFile(file) === 'catalog' ? MAX_CATALOG_BYTES : MAX_CARD_BYTES);
+  const requests: ReadRequest[] = files.map((file) => ({ path: file, real: context.realPaths.get(file)?.real, limit: limitOf(file), before: before(file) }));
+  let reads: ThreadRead[];
+  try {
+    reads = await reader.readAll(requests, () => !context.expired());
+  } catch {
+    reads = [];
+    await inOrder(requests, READ_WIDTH, readHere, (read) => {
+      reads.push(read);
+      return !context.expired();
+    });
+  }
+  const out: Loaded[] = [];
+  for (const [i, read] of reads.entries()) {
+    if (context.expired()) break;
+    const file = files[i];
+    if (read.ok === 'same') out.push({ file, unchanged: true });
+    else if (read.ok) out.push({ file, doc: parseText(file, name(file), read.text, read.mtimeMs), size: read.size, mtimeMs: read.mtimeMs });
+    else {
+      const notice = refusalNotice(read, context.shown(file), limitOf(file), kindOfFile(file) === 'catalog' ? 'catalogue' : 'card');
+      if (notice) context.notices.add(notice);
+    }
+  }
+  return out;
 }
 
-/**
- * Read and parse one file, named `name` in its document, with the stats it was read with; null when it is not read (and the
- * context's notices say why, unless it has gone).
- */
-export async function parseDataFile(file: string, name: string, context: LoadContext, stats?: Stats): Promise<{ doc: ParsedDocument; stats: Stats } | null> {
-  const catalog = kindOfFile(file) === 'catalog';
-  const known = context.realPaths.get(file);
-  const read = await readDataFile(file, context.shown(file), catalog ? MAX_CATALOG_BYTES : MAX_CARD_BYTES, catalog ? 'catalogue' : 'card', known ? { ...known, stats } : undefined);
-  if (!read.ok) {
-    if (read.notice) context.notices.add(read.notice);
-    return null;
-  }
-  const doc = catalog ? parseCatalog(name, read.text, { label: `catalogue ${name}`, date: read.stats.mtime.toISOString().slice(0, 10) }) : parseDocument(name, read.text);
-  return { doc, stats: read.stats };
+/** A file's text as a document: a catalogue (JSON) or a card. */
+function parseText(file: string, name: string, text: string, mtimeMs: number): ParsedDocument {
+  return kindOfFile(file) === 'catalog' ? parseCatalog(name, text, { label: `catalogue ${name}`, date: new Date(mtimeMs).toISOString().slice(0, 10) }) : parseDocument(name, text);
+}
+
+/** How many files are read at once when they are read in this thread. */
+const READ_WIDTH = 32;
+
+/** Read and parse files (see `loadDataFiles`): their documents, in order. */
+export async function parseCardFiles(files: readonly string[], displayPath: (file: string) => string = (f) => f, context = new LoadContext()): Promise<ParsedDocument[]> {
+  return (await loadDataFiles(files, displayPath, context)).flatMap((l) => ('doc' in l ? [l.doc] : []));
 }

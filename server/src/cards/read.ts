@@ -1,27 +1,18 @@
-/** Reading one card or catalogue through the safe reader, with what was refused turned into a notice. */
-import type { Stats } from 'node:fs';
-import { readTextFile, type KnownFile } from '../util/textFile';
+/** What a refused card or catalogue file tells the user: the notice for each reason (a file that went away says nothing). */
+import type { Refusal } from '../util/textFile';
 import type { Notice } from './notices';
 
-export type ReadResult = { ok: true; text: string; stats: Stats } | { ok: false; notice?: Notice };
-
-/**
- * Read a data file as UTF-8. A file that is not there is `{ ok: false }` without a notice (it went away between the walk and the read);
- * anything else refused says why, naming the file as `shown`.
- */
-export async function readDataFile(file: string, shown: string, limit: number, what: 'card' | 'catalogue', known?: KnownFile): Promise<ReadResult> {
-  const read = await readTextFile(file, limit, known);
-  if (read.ok) return read;
-  switch (read.reason) {
+export function refusalNotice(refusal: Refusal, shown: string, limit: number, what: 'card' | 'catalogue'): Notice | null {
+  switch (refusal.reason) {
     case 'missing':
-      return { ok: false };
+      return null;
     case 'system':
-      return { ok: false, notice: { kind: 'system', file: shown, root: read.root } };
+      return { kind: 'system', file: shown, root: refusal.root };
     case 'too-big':
-      return { ok: false, notice: { kind: 'too-big', file: shown, size: read.size, limit, what } };
+      return { kind: 'too-big', file: shown, size: refusal.size, limit, what };
     case 'unreadable':
-      return { ok: false, notice: { kind: 'unreadable', file: shown, code: read.code } };
+      return { kind: 'unreadable', file: shown, code: refusal.code };
     default:
-      return { ok: false, notice: { kind: read.reason, file: shown } };
+      return { kind: refusal.reason, file: shown };
   }
 }

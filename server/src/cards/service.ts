@@ -10,9 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
-import { findDataFiles, matchesDataPattern, parseDataFile, READ_WIDTH, shortPath, type DataKind } from './files';
-import { inOrder } from '../util/pool';
-import { fileCalls } from '../util/textFile';
+import { findDataFiles, loadDataFiles, matchesDataPattern, shortPath, type DataKind } from './files';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -142,42 +140,35 @@ export class RegistryService {
     for (const { folder, pattern, kind } of this.patterns) {
       for (const f of await findDataFiles(folder, pattern, kind, context)) if (!files.has(f)) files.set(f, { folder });
     }
-    const docs: ParsedDocument[] = [];
     const sorted = [...files.keys()].sort((x, y) => x.localeCompare(y));
-    await inOrder(sorted, READ_WIDTH, (file) => this.readOne(file, context), (doc, file) => {
-      if (context.expired()) return false;
-      if (!doc) return true;
-      if (doc.kind === 'bulk') {
-        const folder = files.get(file)?.folder ?? path.dirname(file);
-        doc.label = `catalogue ${path.relative(folder, file).split(path.sep).join('/') || path.basename(file)}`;
+    const before = (f: string) => {
+      const cached = this.parsed.get(f);
+      return cached ? { size: cached.size, mtimeMs: cached.mtimeMs } : undefined;
+    };
+    const loaded = await loadDataFiles(sorted, (f) => f, context, before);
+    const docs: ParsedDocument[] = [];
+    for (const l of loaded) {
+      const cached = this.parsed.get(l.file);
+      if ('unchanged' in l) {
+        if (cached) docs.push(cached.doc);
+        continue;
       }
+      const doc = l.doc;
+      if (doc.kind === 'bulk') {
+        const folder = files.get(l.file)?.folder ?? path.dirname(l.file);
+        doc.label = `catalogue ${path.relative(folder, l.file).split(path.sep).join('/') || path.basename(l.file)}`;
+      }
+      this.parsed.set(l.file, { mtimeMs: l.mtimeMs, size: l.size, doc });
       docs.push(doc);
-      return true;
-    });
+    }
+    const kept = new Set(loaded.map((l) => l.file));
     if (context.cancelled) return false;
-    for (const f of this.parsed.keys()) if (!files.has(f)) this.parsed.delete(f);
+    for (const f of this.parsed.keys()) if (!kept.has(f)) this.parsed.delete(f);
     this.userDocs = docs;
     this.notices = context.notices.list();
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
     for (const l of this.listeners) l();
     return true;
-  }
-
-  /** One file's document: the one parsed before if its size and time are unchanged, else read and parsed now (null if it cannot be). */
-  private async readOne(file: string, context: LoadContext): Promise<ParsedDocument | null> {
-    try {
-      // A file read before is looked at first (unchanged: nothing to read); a new one is simply read.
-      const cached = this.parsed.get(file);
-      const st = cached ? await fileCalls.stat(file) : undefined;
-      if (cached && st && cached.mtimeMs === st.mtimeMs && cached.size === st.size) return cached.doc;
-      const read = await parseDataFile(file, file, context, st);
-      if (read) this.parsed.set(file, { mtimeMs: read.stats.mtimeMs, size: read.stats.size, doc: read.doc });
-      else this.parsed.delete(file);
-      return read?.doc ?? null;
-    } catch {
-      this.parsed.delete(file);
-      return null;
-    }
   }
 
   /** Problems found in one of the user's card or catalogue files (and cards it disagrees with). */

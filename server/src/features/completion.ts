@@ -119,16 +119,12 @@ interface EntryTexts {
   platform: boolean;
 }
 
-const texts = new WeakMap<ModelEntry, EntryTexts>();
+/** An entry's texts (made once per registry, by its index). */
 function textsOf(e: ModelEntry): EntryTexts {
-  let t = texts.get(e);
-  if (!t) {
-    const ft = filterText(e);
-    const words = fold(ft);
-    const platform = e.namespace === 'vendor' && (e.name.includes('/') || idReadings(e.name).some((r) => r.platform !== null));
-    texts.set(e, (t = { detail: detailLine(e), filterText: ft, words: ` ${words} `, compact: words.replace(/ /g, ''), platform }));
-  }
-  return t;
+  const ft = filterText(e);
+  const words = fold(ft);
+  const platform = e.namespace === 'vendor' && (e.name.includes('/') || idReadings(e.name).some((r) => r.platform !== null));
+  return { detail: detailLine(e), filterText: ft, words: ` ${words} `, compact: words.replace(/ /g, ''), platform };
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s_.\-:@/]+/g, ' ').trim();

@@ -3,6 +3,8 @@
  * messages of card problems), and shared empty lists: the registry's size per model stays small at 10,000 models.
  */
 
+/** Shorter strings are left as they are (see `intern`). */
+const SHORT = 13;
 /** Strings longer than this are not worth a table entry. */
 const MAX_INTERNED_LENGTH = 256;
 /** The table starts again when it holds this many strings (a registry holds far fewer distinct short strings). */
@@ -15,11 +17,12 @@ let table = new Map<string, string>();
  * that text alive.
  */
 export function intern(s: string): string {
-  if (s.length > MAX_INTERNED_LENGTH) return s;
+  // V8 copies strings this short when they are cut out of another, so they keep nothing alive, and cost little.
+  if (s.length < SHORT || s.length > MAX_INTERNED_LENGTH) return s;
   const known = table.get(s);
   if (known !== undefined) return known;
   if (table.size >= MAX_INTERNED) table = new Map();
-  const flat = s.length < 13 ? s : (` ${s}`).slice(1);
+  const flat = ` ${s}`.slice(1);
   table.set(flat, flat);
   return flat;
 }

@@ -76,3 +76,9 @@ export function nextSignificant(text: string, from: number, to: number): number 
   const k = nextSignificantIndex(text, from, to);
   return k < to ? text.charCodeAt(k) : -1;
 }
+
+/** Where the line starting at `lineStart` ends (its `\n`), or `to` when that comes first. */
+export function lineEndAt(text: string, lineStart: number, to: number): number {
+  const end = text.indexOf('\n', lineStart);
+  return end < 0 || end > to ? to : end;
+}

@@ -1,4 +1,5 @@
 /** .env, INI, TOML and properties files: `key = value` lines, `[section]` headers and comment lines. */
+import { lineEndAt } from './chars';
 import { GENERIC, type LanguageSpec } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
@@ -16,8 +17,7 @@ export function* scanKeyValue(text: string, from: number, to: number, spec: Lang
   let n = 0;
   while (lineStart < to) {
     if ((++n & 511) === 0) yield;
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const lineEnd = lineEndAt(text, lineStart, to);
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const trimmed = line.trimStart();
     const lead = line.length - trimmed.length;

@@ -5,6 +5,7 @@
  * `export OPENAI_MODEL="gpt-4o"`); a quoted JSON body (`-d '{"model": …}'`)
  * is read as code. Other words are arguments of programs we do not know.
  */
+import { lineEndAt } from './chars';
 import { GENERIC } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
@@ -38,8 +39,7 @@ export function* scanShell(text: string, from: number, to: number, root: Contain
   let n = 0;
   while (lineStart < to) {
     if ((++n & 511) === 0) yield;
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const lineEnd = lineEndAt(text, lineStart, to);
     const prompt = PROMPT.exec(text.slice(lineStart, Math.min(lineEnd, lineStart + 16)));
     // A command goes on past its line with a trailing `\` or a quoted string that spans lines.
     const end = !prompted || prompt ? scanCommand(text, lineStart + (prompt ? prompt[0].length : 0), to, root, out) : lineEnd;

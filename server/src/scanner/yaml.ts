@@ -1,4 +1,5 @@
 /** YAML, line by line: keys and their indentation make the structure; flow collections (`{…}`, `[…]`) are scanned as code. */
+import { lineEndAt } from './chars';
 import { GENERIC } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
@@ -48,8 +49,7 @@ export function* scanYaml(text: string, from: number, to: number, root: Containe
   let n = 0;
   while (lineStart < to) {
     if ((++n & 511) === 0) yield;
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const lineEnd = lineEndAt(text, lineStart, to);
     const rawLine = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const line = stripTrailingComment(rawLine);
     if (line.length < rawLine.length) {
