@@ -79,61 +79,62 @@ export async function readHere(req: ReadRequest): Promise<ThreadRead> {
 /** How many files one message carries. */
 const BATCH = 128;
 
-/** A worker that reads files, started on first use and stopped when idle. */
+/** A worker that reads files: started for a load, stopped when it is done (a thread holds memory of its own). */
 export class ReaderThread {
-  private worker: Worker | null = null;
+  private current: { worker: Worker; waiting: Map<number, { resolve: (reads: ThreadRead[]) => void; reject: (e: unknown) => void }> } | null = null;
   private next = 0;
-  private readonly waiting = new Map<number, { resolve: (reads: ThreadRead[]) => void; reject: (e: unknown) => void }>();
-  private idle: NodeJS.Timeout | null = null;
 
   /** Read the files, in order; resolves with one result per request. Rejects if the worker cannot run (the caller reads another way). */
   async readAll(requests: readonly ReadRequest[], onBatch?: (done: number) => boolean): Promise<ThreadRead[]> {
     const out: ThreadRead[] = [];
-    for (let i = 0; i < requests.length; i += BATCH) {
-      out.push(...(await this.send(requests.slice(i, i + BATCH))));
-      if (onBatch && !onBatch(out.length)) break;
+    try {
+      for (let i = 0; i < requests.length; i += BATCH) {
+        out.push(...(await this.send(requests.slice(i, i + BATCH))));
+        if (onBatch && !onBatch(out.length)) break;
+      }
+    } finally {
+      this.stopWhenIdle();
     }
-    this.sleepSoon();
     return out;
   }
 
   private send(requests: ReadRequest[]): Promise<ThreadRead[]> {
-    const worker = this.start();
+    const { worker, waiting } = this.start();
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      waiting.set(id, { resolve, reject });
       worker.postMessage({ id, requests });
     });
   }
 
-  private start(): Worker {
-    if (this.idle) clearTimeout(this.idle);
-    if (this.worker) return this.worker;
+  private start(): NonNullable<ReaderThread['current']> {
+    if (this.current) return this.current;
     const worker = new Worker(WORKER_SOURCE, { eval: true });
     worker.unref();
+    const current = { worker, waiting: new Map() } as NonNullable<ReaderThread['current']>;
     worker.on('message', (m: { id: number; reads: ThreadRead[] }) => {
-      const waiter = this.waiting.get(m.id);
-      this.waiting.delete(m.id);
+      const waiter = current.waiting.get(m.id);
+      current.waiting.delete(m.id);
       waiter?.resolve(m.reads);
     });
-    // A worker that fails or stops fails what it was asked; the next request starts another.
+    // A worker that fails or stops fails what was asked of it; the next request starts another.
     const fail = (e: unknown) => {
-      if (this.worker === worker) this.worker = null;
-      for (const w of this.waiting.values()) w.reject(e);
-      this.waiting.clear();
+      if (this.current === current) this.current = null;
+      for (const w of current.waiting.values()) w.reject(e);
+      current.waiting.clear();
     };
     worker.on('error', fail);
     worker.on('exit', () => fail(new Error('the reader thread stopped')));
-    this.worker = worker;
-    return worker;
+    this.current = current;
+    return current;
   }
 
-  /** Stop the worker a little after the last batch (a reload soon after reuses it). */
-  private sleepSoon(): void {
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => {
-      if (this.waiting.size === 0) void this.worker?.terminate();
-    }, 2000);
-    this.idle.unref();
+  /** Stop the worker once no load is waiting on it. */
+  private stopWhenIdle(): void {
+    const current = this.current;
+    if (current && current.waiting.size === 0) {
+      this.current = null;
+      void current.worker.terminate();
+    }
   }
 }
