@@ -69,14 +69,14 @@ export class RuleMemo {
    * The results kept for a candidate, moved to where it is now, or null when it must be checked again.
    * `allowedNow(text)` says whether a lookup of that text would be made now.
    */
-  replay(c: Candidate, allowedNow: (text: string) => boolean): { results: RuleResult[]; lookups: readonly Lookup[] } | null {
+  replay(c: Candidate, allowedNow: (text: string) => boolean): { results: readonly RuleResult[]; lookups: readonly Lookup[] } | null {
     const e = this.entries.get(c);
     if (!e || e.about !== c.about) return null;
     if (c.where !== 'value' && this.changed && c.value.end + PROSE_REACH >= this.changed.start && c.value.start - PROSE_REACH <= this.changed.end) return null;
     if (e.lookups.some((l) => allowedNow(l.text) !== l.allowed)) return null;
     const delta = c.value.start - e.at;
-    const results = delta === 0 ? [...e.results] : e.results.map((r) => ({ ...r, finding: { ...r.finding, start: r.finding.start + delta, end: r.finding.end + delta } }));
-    return { results, lookups: e.lookups };
+    if (delta === 0 || e.results.length === 0) return e;
+    return { results: e.results.map((r) => ({ ...r, finding: { ...r.finding, start: r.finding.start + delta, end: r.finding.end + delta } })), lookups: e.lookups };
   }
 
   /** Keep what the rules found for a candidate, when all of it lies in the candidate's own text. */
