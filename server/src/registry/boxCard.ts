@@ -15,7 +15,7 @@ import {
   type Parsed,
 } from './normalize';
 import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
-import { intern, listOrEmpty, trimmed } from './intern';
+import { cardProblem, intern, sourceRef, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CardFacts,
@@ -263,12 +263,15 @@ function findDocsUrl(lines: string[], from: number): string | null {
 export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null): ParsedCard {
   const diagnostics: CardDiagnostic[] = [];
   const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[] = []) =>
-    diagnostics.push({ file, ...at, severity, code, message: intern(message), suggestions: listOrEmpty(suggestions) });
+    diagnostics.push(cardProblem(file, at, severity, code, message, suggestions));
 
   if (fm?.problem) report(fm.problem.at, fm.problem.kind === 'unsafe' ? 'error' : 'warning', fm.problem.kind === 'unsafe' ? 'card-unsafe-front-matter' : 'card-bad-value', fm.problem.message);
   const meta = readMeta(fm, file, diagnostics);
   const bodyStart = fm ? fm.endLine + 1 : 0;
-  const { title, description } = findTitleAndDescription(lines, bodyStart);
+  const heading = findTitleAndDescription(lines, bodyStart);
+  // Copies of their own: a view into the card's text would keep the whole text alive as long as the card is loaded.
+  const title = heading.title === null ? null : intern(heading.title);
+  const description = heading.description === null ? null : heading.description.length > 256 ? (JSON.parse(JSON.stringify(heading.description)) as string) : intern(heading.description);
   const facts: CardFacts = {};
   const table = pickDetailsTable(readTables(lines, bodyStart));
   let japanese = 0;
@@ -285,7 +288,8 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
       labelled++;
       if (JA_LABEL.test(labelCell.text)) japanese++;
       const cleaned = cleanCell(valueCell.text);
-      const at = valueSpan(valueCell.text, valueCell.at, cleaned);
+      // With its file, so that the registry's record of the fact can point here without an object of its own.
+      const at = sourceRef(file, valueSpan(valueCell.text, valueCell.at, cleaned));
       const parsed = PARSERS[key](valueCell.text) as Parsed<FactTypes[typeof key]>;
       // Interned: a value cut out of the card's text must not keep the whole text alive.
       const value = parsed.kind !== 'value' ? null : typeof parsed.value === 'string' ? (intern(parsed.value) as typeof parsed.value) : parsed.value;

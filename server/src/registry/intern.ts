@@ -1,9 +1,11 @@
+import type { CardDiagnostic, SourceRef, Span } from './types';
+
 /**
  * One copy of each short string the registry holds many times (providers, hosting layers, file paths, the
  * messages of card problems), and shared empty lists: the registry's size per model stays small at 10,000 models.
  */
 
-/** Shorter strings are left as they are (see `intern`). */
+/** V8 copies strings this short when they are cut out of another (longer ones are views of it, see `intern`). */
 const SHORT = 13;
 /** Strings longer than this are not worth a table entry. */
 const MAX_INTERNED_LENGTH = 256;
@@ -13,24 +15,25 @@ const MAX_INTERNED = 100_000;
 let table = new Map<string, string>();
 
 /**
- * The one copy of `s`. A new string is copied flat first, so that a value cut out of a whole card's text does not keep
- * that text alive.
+ * The one copy of `s`. A longer string seen for the first time is copied, so that a value cut out of a whole card's
+ * text (a view of that text) does not keep the text alive.
  */
 export function intern(s: string): string {
-  // V8 copies strings this short when they are cut out of another, so they keep nothing alive, and cost little.
-  if (s.length < SHORT || s.length > MAX_INTERNED_LENGTH) return s;
+  if (s.length > MAX_INTERNED_LENGTH) return s;
   const known = table.get(s);
   if (known !== undefined) return known;
   if (table.size >= MAX_INTERNED) table = new Map();
-  const flat = ` ${s}`.slice(1);
-  table.set(flat, flat);
-  return flat;
+  const own = s.length < SHORT ? s : (JSON.parse(JSON.stringify(s)) as string);
+  table.set(own, own);
+  return own;
 }
 
 /** The same, for a value that may be missing. */
 export const internOrNull = (s: string | null | undefined): string | null => (s === null || s === undefined ? null : intern(s));
 
-const raws = new Map<string, Readonly<Record<string, string>>>();
+/** Per language, per text, the shared object (keyed by the interned text itself: no key strings of its own). */
+const raws = new Map<string, Map<string, Readonly<Record<string, string>>>>();
+let rawCount = 0;
 
 /**
  * One shared object for a raw text stated in one language (`{ en: "128k tokens" }`): most such texts repeat across
@@ -41,14 +44,35 @@ export function internRaw<T extends Partial<Record<string, string>>>(raw: T): T 
   if (langs.length !== 1) return raw;
   const text = raw[langs[0]];
   if (text === undefined || text.length > MAX_INTERNED_LENGTH) return raw;
-  const key = `${langs[0]}\u0000${text}`;
-  let shared = raws.get(key);
+  if (rawCount >= MAX_INTERNED) {
+    raws.clear();
+    rawCount = 0;
+  }
+  let byText = raws.get(langs[0]);
+  if (!byText) raws.set(langs[0], (byText = new Map()));
+  const own = intern(text);
+  let shared = byText.get(own);
   if (!shared) {
-    if (raws.size >= MAX_INTERNED) raws.clear();
-    shared = Object.freeze({ [langs[0]]: intern(text) });
-    raws.set(key, shared);
+    shared = Object.freeze({ [langs[0]]: own });
+    byText.set(own, shared);
+    rawCount++;
   }
   return shared as T;
+}
+
+/**
+ * A span with its file, all in one object's own fields (`{ file, ...span }` would put the span's fields in a second,
+ * out-of-object store: twice the memory for the tens of thousands a registry holds).
+ */
+export function sourceRef(file: string, span: Span | SourceRef): SourceRef {
+  // A card's spans carry their file already (see `boxCard`): the same object serves.
+  if ('file' in span && span.file === file) return span;
+  return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
+}
+
+/** A card problem, built the same way. */
+export function cardProblem(file: string, span: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[]): CardDiagnostic {
+  return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message: intern(message), suggestions: listOrEmpty(suggestions) };
 }
 
 /** An array with no room to spare (arrays grown by pushes keep spare capacity). */

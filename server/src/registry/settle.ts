@@ -11,7 +11,7 @@
  */
 import { FACT_LABELS } from './boxCard';
 import { tokenUpperBound } from './normalize';
-import { EMPTY, intern, internOrNull, internRaw, listOrEmpty, trimmed } from './intern';
+import { EMPTY, intern, internOrNull, internRaw, listOrEmpty, sourceRef, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CatalogEntry,
@@ -28,7 +28,6 @@ import type {
   ParsedCatalogue,
   Purpose,
   SourceRef,
-  Span,
   Status,
   Tile,
 } from './types';
@@ -58,7 +57,7 @@ export interface Draft {
 /** The description of an entry no card describes (shared, never changed). */
 const NO_DESCRIPTION: Partial<Record<Lang, string>> = Object.freeze({});
 
-const at = (file: string, span: Span): SourceRef => ({ file: intern(file), ...span });
+const at = sourceRef;
 
 /** Two values of one fact agree? Dates of different precision agree when one is a prefix of the other. */
 function agree(key: FactKey, a: unknown, b: unknown): boolean {
