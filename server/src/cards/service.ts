@@ -9,7 +9,11 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
+import { collectGarbage } from '../util/memory';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
+
+/** A load that read this many files is followed by a full garbage collection. */
+const BIG_LOAD = 1000;
 import { findDataFiles, loadDataFiles, matchesDataPattern, shortPath, type DataKind } from './files';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
@@ -147,13 +151,18 @@ export class RegistryService {
     };
     const loaded = await loadDataFiles(sorted, (f) => f, context, before);
     const docs: ParsedDocument[] = [];
+    let unchanged = 0;
     for (const l of loaded) {
       const cached = this.parsed.get(l.file);
       if ('unchanged' in l) {
+        unchanged++;
         if (cached) docs.push(cached.doc);
         continue;
       }
       const doc = l.doc;
+      // A card's notes (`info`: a row it lacks) are shown when the card is open, from that parse; the registry keeps
+      // only the problems that count (10,000 cards would hold tens of thousands of notes).
+      if (doc.diagnostics.some((d) => d.severity === 'info')) doc.diagnostics = doc.diagnostics.filter((d) => d.severity !== 'info');
       if (doc.kind === 'bulk') {
         const folder = files.get(l.file)?.folder ?? path.dirname(l.file);
         doc.label = `catalogue ${path.relative(folder, l.file).split(path.sep).join('/') || path.basename(l.file)}`;
@@ -167,6 +176,8 @@ export class RegistryService {
     this.userDocs = docs;
     this.notices = context.notices.list();
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
+    // After reading thousands of files, give their memory back now (see `collectGarbage`).
+    if (loaded.length - unchanged >= BIG_LOAD) collectGarbage();
     for (const l of this.listeners) l();
     return true;
   }

@@ -107,10 +107,8 @@ function filterText(e: ModelEntry): string {
   return [e.name, spaced, compact, e.displayName ?? '', ...(e.namespace === 'box' ? e.links : []), ...e.aliases].join(' ');
 }
 
-/** What an entry is matched and shown with: computed once per entry, not per keystroke. */
+/** What an entry is matched with: computed once per entry, not per keystroke (what it is shown with, only for the items answered). */
 interface EntryTexts {
-  detail: string;
-  filterText: string;
   /** The filter text folded: lower case, every run of separators one space. */
   words: string;
   /** The same without spaces. */
@@ -121,10 +119,9 @@ interface EntryTexts {
 
 /** An entry's texts (made once per registry, by its index). */
 function textsOf(e: ModelEntry): EntryTexts {
-  const ft = filterText(e);
-  const words = fold(ft);
+  const words = fold(filterText(e));
   const platform = e.namespace === 'vendor' && (e.name.includes('/') || idReadings(e.name).some((r) => r.platform !== null));
-  return { detail: detailLine(e), filterText: ft, words: ` ${words} `, compact: words.replace(/ /g, ''), platform };
+  return { words: ` ${words} `, compact: words.replace(/ /g, ''), platform };
 }
 
 const fold = (s: string) => s.toLowerCase().replace(/[\s_.\-:@/]+/g, ' ').trim();
@@ -215,17 +212,17 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
   const best = Float64Array.from(keys).sort().subarray(0, MAX_ITEMS);
   const found = Array.from(best, (key) => {
     const i = byName[key % entries.length];
-    return { e: entries[i], t: texts[i], sort: sortText(Math.floor(key / entries.length), entries[i].name) };
+    return { e: entries[i], sort: sortText(Math.floor(key / entries.length), entries[i].name) };
   });
   const range = { start: doc.positionAt(site.start), end: doc.positionAt(site.end) };
-  const items = found.map(({ e, t, sort }): CompletionItem => {
+  const items = found.map(({ e, sort }): CompletionItem => {
     const newText = `${site.quote}${e.name}${site.quote}`;
     const item: CompletionItem = {
       label: e.name,
       kind: e.purpose === 'embeddings' ? CompletionItemKind.Constant : CompletionItemKind.Value,
-      detail: t.detail,
+      detail: detailLine(e),
       sortText: sort,
-      filterText: t.filterText,
+      filterText: filterText(e),
       data: { name: e.name },
     };
     if (options.editRangeDefault) item.textEditText = newText;

@@ -353,10 +353,18 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
     title,
     description,
     facts,
-    meta,
+    meta: sharedMeta(meta),
     docsUrl: meta.docs ?? findDocsUrl(lines, bodyStart),
     diagnostics: trimmed(diagnostics),
   };
+}
+
+/** Front matter that says only the namespace (most cards have none of their own): one shared, frozen object each. */
+const NAMESPACE_ONLY: Readonly<Record<'box' | 'vendor', CardMeta>> = { box: Object.freeze({ namespace: 'box' }), vendor: Object.freeze({ namespace: 'vendor' }) };
+
+function sharedMeta(meta: CardMeta): CardMeta {
+  const keys = Object.keys(meta);
+  return keys.length === 1 && (meta.namespace === 'box' || meta.namespace === 'vendor') ? NAMESPACE_ONLY[meta.namespace] : meta;
 }
 
 /** Model families and the companies that make them: a card whose provider row names another company contradicts itself. */

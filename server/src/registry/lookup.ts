@@ -79,9 +79,10 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
     const match: Match = { entry, spelling, viaAlias };
     if (!exact.has(spelling) || !viaAlias) exact.set(spelling, match);
     const key = normalizeKey(spelling);
-    const list = folded.get(key) ?? [];
-    if (!list.some((x) => x.entry === entry)) list.push(match);
-    folded.set(key, list);
+    const list = folded.get(key);
+    // A new list holds one match and no spare room (most keys have one).
+    if (!list) folded.set(key, [match]);
+    else if (!list.some((x) => x.entry === entry)) list.push(match);
     keys.push({ key, entry });
   };
   for (const e of models) add(e, e.name, false);
