@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { LOAD_LIMITS, LoadContext, type CancellationSignal } from '../../server/src/cards/context';
 import { collectCardFiles, findDataFiles, matchesDataPattern, parseCardFiles, shortPath } from '../../server/src/cards/files';
 import { MAX_NOTICES } from '../../server/src/cards/notices';
-import { ReaderThread, readHere, type ThreadRead } from '../../server/src/cards/readerThread';
+import { ReaderThread, readHere, type ReadRequest, type ThreadRead } from '../../server/src/cards/readerThread';
 import { RegistryService } from '../../server/src/cards/service';
 import { MAX_CARD_BYTES, parseDocument } from '../../server/src/registry';
 import { MAX_CATALOG_BYTES } from '../../server/src/registry/bulk/common';
@@ -295,13 +295,18 @@ test('the reader thread and the reading in this thread (where no worker can run)
   execFileSync('mkfifo', [fifo]);
   const requests = [ok, big, binary, fifo, path.join(dir, 'gone.md'), ...(existsSync('/proc/self/status') ? ['/proc/self/status'] : [])].map((p) => ({ path: p, limit: 4096 }));
   const here = await Promise.all(requests.map(readHere));
-  const thread = await new ReaderThread().readAll(requests);
+  const readAll = async (reqs: ReadRequest[]) => {
+    const got: ThreadRead[] = [];
+    await new ReaderThread().readAll(reqs, (reads) => got.push(...reads) > 0);
+    return got;
+  };
+  const thread = await readAll(requests);
   const shape = (r: ThreadRead) => (r.ok === true ? { ok: true, text: r.text, size: r.size } : r);
   assert.deepEqual(thread.map(shape), here.map(shape));
   assert.deepEqual(here.map((r) => (r.ok === true ? 'read' : r.ok === 'same' ? 'same' : r.reason)), ['read', 'too-big', 'binary', 'special', 'missing', ...(existsSync('/proc/self/status') ? ['system'] : [])]);
   // Unchanged since it was read: not read again.
   const st = statSync(ok);
-  const again = await new ReaderThread().readAll([{ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }]);
+  const again = await readAll([{ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }]);
   assert.deepEqual(again, [{ ok: 'same' }]);
   assert.deepEqual(await readHere({ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }), { ok: 'same' });
 });

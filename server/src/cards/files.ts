@@ -204,19 +204,10 @@ export async function loadDataFiles(
 ): Promise<Loaded[]> {
   const limitOf = (file: string) => (kindOfFile(file) === 'catalog' ? MAX_CATALOG_BYTES : MAX_CARD_BYTES);
   const requests: ReadRequest[] = files.map((file) => ({ path: file, real: context.realPaths.get(file)?.real, limit: limitOf(file), before: before(file) }));
-  let reads: ThreadRead[];
-  try {
-    reads = await reader.readAll(requests, () => !context.expired());
-  } catch {
-    reads = [];
-    await inOrder(requests, READ_WIDTH, readHere, (read) => {
-      reads.push(read);
-      return !context.expired();
-    });
-  }
   const out: Loaded[] = [];
-  for (const [i, read] of reads.entries()) {
-    if (context.expired()) break;
+  // Each file's result, parsed as it comes (the worker reads the next batch meanwhile).
+  const take = (read: ThreadRead, i: number): boolean => {
+    if (context.expired()) return false;
     const file = files[i];
     if (read.ok === 'same') out.push({ file, unchanged: true });
     else if (read.ok) out.push({ file, doc: parseText(file, name(file), read.text, read.mtimeMs), size: read.size, mtimeMs: read.mtimeMs });
@@ -224,6 +215,16 @@ export async function loadDataFiles(
       const notice = refusalNotice(read, context.shown(file), limitOf(file), kindOfFile(file) === 'catalog' ? 'catalogue' : 'card');
       if (notice) context.notices.add(notice);
     }
+    return true;
+  };
+  let done = 0;
+  try {
+    await reader.readAll(requests, (reads, first) => reads.every((read, k) => take(read, first + k) && ++done > 0));
+  } catch {
+    // No worker: the rest is read here.
+    const rest = requests.slice(done);
+    let i = done;
+    await inOrder(rest, READ_WIDTH, readHere, (read) => take(read, i++));
   }
   return out;
 }

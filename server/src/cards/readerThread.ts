@@ -84,18 +84,26 @@ export class ReaderThread {
   private current: { worker: Worker; waiting: Map<number, { resolve: (reads: ThreadRead[]) => void; reject: (e: unknown) => void }> } | null = null;
   private next = 0;
 
-  /** Read the files, in order; resolves with one result per request. Rejects if the worker cannot run (the caller reads another way). */
-  async readAll(requests: readonly ReadRequest[], onBatch?: (done: number) => boolean): Promise<ThreadRead[]> {
-    const out: ThreadRead[] = [];
+  /**
+   * Read the files, in order, handing each batch of results to `take` as it comes (with the index of its first file);
+   * the next batch is being read meanwhile. Stops when `take` returns false. Rejects if the worker cannot run (the caller
+   * reads another way); `take` has then been given a prefix of the results.
+   */
+  async readAll(requests: readonly ReadRequest[], take: (reads: ThreadRead[], first: number) => boolean): Promise<void> {
+    const batch = (i: number) => (i < requests.length ? this.send(requests.slice(i, i + BATCH)) : null);
+    let pending = batch(0);
     try {
-      for (let i = 0; i < requests.length; i += BATCH) {
-        out.push(...(await this.send(requests.slice(i, i + BATCH))));
-        if (onBatch && !onBatch(out.length)) break;
+      for (let i = 0; pending; i += BATCH) {
+        const next = batch(i + BATCH);
+        const reads = await pending;
+        pending = next;
+        if (!take(reads, i)) break;
       }
     } finally {
+      // A batch sent ahead and not taken is still answered: wait for it so that the worker is idle when stopped.
+      if (pending) await pending.catch(() => undefined);
       this.stopWhenIdle();
     }
-    return out;
   }
 
   private send(requests: ReadRequest[]): Promise<ThreadRead[]> {

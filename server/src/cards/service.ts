@@ -176,9 +176,9 @@ export class RegistryService {
     this.userDocs = docs;
     this.notices = context.notices.list();
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
-    // After reading thousands of files, give their memory back now (see `collectGarbage`).
-    if (loaded.length - unchanged >= BIG_LOAD) collectGarbage();
     for (const l of this.listeners) l();
+    // After reading thousands of files, give their memory back (see `collectGarbage`), once the news is out.
+    if (loaded.length - unchanged >= BIG_LOAD) setImmediate(collectGarbage);
     return true;
   }
 

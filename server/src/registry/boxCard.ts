@@ -30,6 +30,8 @@ import type {
 } from './types';
 
 /** Row labels, folded by {@link labelKey}, in every spelling seen in cards. */
+/** Labels seen, and their keys (cards use a few dozen labels). Declared before the tables below, which use `labelKey`. */
+const labelKeys = new Map<string, string>();
 const LABELS: Record<string, FactKey> = Object.create(null) as Record<string, FactKey>;
 const LABEL_LIST: Array<[FactKey, string[]]> = [
   ['displayName', ['model name', 'name', 'display name', 'モデル名']],
@@ -51,7 +53,13 @@ const HEADER_LABELS = new Set(['item', 'field', 'property', '項目'].map(labelK
 
 /** Fold a label: case, spaces, punctuation and Markdown emphasis do not matter. */
 function labelKey(label: string): string {
-  return cleanCell(label).toLowerCase().replace(/[\s*_`:：\-()（）]+/g, '');
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    key = cleanCell(label).toLowerCase().replace(/[\s*_`:：\-()（）]+/g, '');
+    if (labelKeys.size >= 1000) labelKeys.clear();
+    labelKeys.set(intern(label), key); // a copy: the label may be a view into a whole card's text
+  }
+  return key;
 }
 
 const JA_LABEL = /[\u3040-\u30ff\u4e00-\u9fff]/;

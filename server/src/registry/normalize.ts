@@ -30,8 +30,13 @@ function stripTags(s: string): string {
   return out + s.slice(from);
 }
 
+/** What `cleanCell` removes or changes: tags, emphasis, ticks, and white space other than single spaces. */
+const PLAIN_CELL_NEEDS_WORK = /[<*`]|__|[^\S ]|  /;
+
 /** Strip Markdown emphasis, code ticks, HTML tags and surrounding space from a cell. */
 export function cleanCell(raw: string): string {
+  // Most cells are plain words: nothing to strip but the space around them.
+  if (!PLAIN_CELL_NEEDS_WORK.test(raw)) return raw.trim();
   let s = stripTags(raw.replace(/<br\s*\/?>/gi, ' '));
   s = s.replace(/\*\*|`/g, '').trim();
   // `__bold__` and `*emphasis*` only when they wrap the whole cell: names contain `__`.

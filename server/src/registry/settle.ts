@@ -219,7 +219,8 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
     meta(k) ?? (fromCatalogue && fromCatalogue.length ? fromCatalogue : []);
 
   return {
-    id: intern(`${dr.namespace}:${name}`),
+    // Left as the two strings it joins (a string of its own per model would cost more; only JSON output reads it).
+    id: `${dr.namespace}:${name}`,
     namespace: dr.namespace,
     name,
     displayName: facts.displayName?.value ?? null,
