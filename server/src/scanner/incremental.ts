@@ -73,6 +73,8 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
     checkpoints: [...checkpoints.slice(0, k + 1), ...marks.checkpoints, ...(marks.resynced ? ahead.slice(ahead.indexOf(marks.resynced)) : [])],
   };
   yield;
+  // The structures open where the scan resumed may have gained or lost members: judged again.
+  for (const c of resume.stack) delete c.table;
   yield* markTablesAndRecords(out, languageId);
   return out;
 }

@@ -79,21 +79,15 @@ const offersModels = (c: Container) => c.key !== null && /model|engine|llm/i.tes
  * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines.
  */
 export function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
+  // Each structure's verdict is kept on it: after an edit only the structures scanned again (and those open where the
+  // scan resumed, whose verdicts the caller forgets) are judged again.
   const bare = new Map<Container, number>();
   let n = 0;
   for (const c of out.candidates) {
     if ((++n & 4095) === 0) yield;
-    if (c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
+    if (c.container.table === undefined && c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
-  const verdicts = new Map<Container, boolean>();
-  const aboutContainer = (k: Container): boolean => {
-    let v = verdicts.get(k);
-    if (v === undefined) {
-      v = (bare.get(k) ?? 0) >= TABLE_SIZE || isRecord(k) || isPointerTable(k);
-      verdicts.set(k, v);
-    }
-    return v;
-  };
+  const aboutContainer = (k: Container): boolean => (k.table ??= (bare.get(k) ?? 0) >= TABLE_SIZE || isRecord(k) || isPointerTable(k));
   for (const c of out.candidates) {
     if ((++n & 2047) === 0) yield;
     // Done again after an edit, from what the scan of each structure said (a list that stops being a table gives its names

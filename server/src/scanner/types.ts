@@ -24,6 +24,8 @@ export interface Container {
   parent: Container | null;
   /** Code about names, not uses of them: the arguments of `startswith(…)`, the list after `in`. */
   about?: boolean;
+  /** Set once the whole document is scanned: a table of models, a record of results or a response (see `markTablesAndRecords`). */
+  table?: boolean;
 }
 
 export interface Candidate {
