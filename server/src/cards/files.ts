@@ -51,13 +51,20 @@ export async function collectCardFiles(paths: readonly string[], context = new L
  * (any name) or a folder (its cards, or its JSON files); a glob is matched relative to `folder`.
  */
 export function matchesDataPattern(folder: string, pattern: string, file: string, kind: DataKind): boolean {
+  return dataPatternMatcher(folder, pattern, kind)(file);
+}
+
+/** `matchesDataPattern` for one pattern, made once (a walk asks it of every file). */
+function dataPatternMatcher(folder: string, pattern: string, kind: DataKind): (file: string) => boolean {
   if (!hasMagic(pattern)) {
     const target = path.resolve(folder, pattern);
     const inside = target.endsWith(path.sep) ? target : target + path.sep; // the root already ends in one
-    return file === target || (file.startsWith(inside) && isDataFileName(path.basename(file), kind));
+    return (file) => file === target || (file.startsWith(inside) && isDataFileName(path.basename(file), kind));
   }
-  const rel = path.relative(folder, file).split(path.sep).join('/');
-  return !rel.startsWith('..') && matchGlob(pattern, rel) && isDataFileName(path.basename(file), kind);
+  return (file) => {
+    const rel = path.relative(folder, file).split(path.sep).join('/');
+    return !rel.startsWith('..') && matchGlob(pattern, rel) && isDataFileName(path.basename(file), kind);
+  };
 }
 
 /** A file as notices name it: relative to the first of `folders` it is in, else its full path. */
@@ -70,9 +77,8 @@ export function shortPath(folders: readonly string[], file: string): string {
 }
 
 interface Walk {
-  folder: string;
-  pattern: string;
-  kind: DataKind;
+  /** Does the setting's pattern name this file (`matchesDataPattern`)? */
+  matches: (file: string) => boolean;
   scope: Scope;
   context: LoadContext;
   /** Real paths of the folders entered and files taken: a link back up, or a second way to a file, counts once. */
@@ -96,7 +102,7 @@ const WALK_WIDTH = 8;
  */
 export async function findDataFiles(folder: string, pattern: string, kind: DataKind, context = new LoadContext()): Promise<string[]> {
   const start = hasMagic(pattern) ? path.resolve(folder, globBase(pattern)) : path.resolve(folder, pattern);
-  const walk: Walk = { folder, pattern, kind, scope: SCOPES[kind], context, seen: new Set(), found: [] };
+  const walk: Walk = { matches: dataPatternMatcher(folder, pattern, kind), scope: SCOPES[kind], context, seen: new Set(), found: [] };
   const first = await follow(start);
   if (!first) return walk.found;
   if (!first.folder) {
@@ -165,7 +171,7 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
 
 /** Take a file the pattern names (whether it can be read, the reading says). */
 function considerFile(walk: Walk, p: string, real: string, regular = false): void {
-  if (walk.seen.has(real) || !matchesDataPattern(walk.folder, walk.pattern, p, walk.kind) || !walk.context.takeFile(walk.scope)) return;
+  if (walk.seen.has(real) || !walk.matches(p) || !walk.context.takeFile(walk.scope)) return;
   walk.seen.add(real);
   walk.found.push(p);
   walk.context.realPaths.set(p, { real, regular });
