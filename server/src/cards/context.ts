@@ -6,7 +6,7 @@ export interface CancellationSignal {
   readonly isCancellationRequested: boolean;
 }
 
-export interface LoadLimits {
+interface LoadLimits {
   /** Data files one load takes for each setting (`cardPaths`, `catalogs`). */
   files: number;
   /** Folder entries one load looks at for each setting. */
@@ -21,7 +21,7 @@ export const LOAD_LIMITS: Readonly<LoadLimits> = { files: 50_000, entries: 100_0
 /** Wall time of one reload of the registry. */
 export const RELOAD_MS = 20_000;
 
-export interface LoadOptions {
+interface LoadOptions {
   signal?: CancellationSignal;
   /** Stop after this long (milliseconds from now); no limit when absent. */
   timeLimitMs?: number;

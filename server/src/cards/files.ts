@@ -22,7 +22,7 @@ const CARD_FILE = /\.(?:md|mdx|markdown|txt)$/i;
 const CATALOG_FILE = /\.json$/i;
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'out']);
 /** The setting each kind of file is named by, for notices. */
-export const SCOPES: Readonly<Record<DataKind, Scope>> = { card: 'cardPaths', catalog: 'catalogs' };
+const SCOPES: Readonly<Record<DataKind, Scope>> = { card: 'cardPaths', catalog: 'catalogs' };
 
 /** Could this file be a card (Markdown and text files, and files without an extension, as some of Box's cards are) or a catalogue (JSON)? */
 function isDataFileName(name: string, kind: DataKind): boolean {

@@ -20,13 +20,13 @@ export type Notice =
 const count = (n: number): string => n.toLocaleString('en-US');
 
 /** A size in MB, rounded up (to a tenth below 10 MB) so that a file just over a limit never reads as the limit itself. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return `${mb >= 10 ? Math.ceil(mb) : Math.ceil(mb * 10) / 10} MB`;
 }
 
 /** The one sentence that says what a notice means. */
-export function noticeText(n: Notice): string {
+function noticeText(n: Notice): string {
   switch (n.kind) {
     case 'files':
       return `${n.scope}: stopped after ${count(n.limit)} files`;

@@ -37,7 +37,7 @@ interface Entry {
 const PROSE_REACH = 300;
 
 /** The things every finding depends on besides the candidate: a change of any of them forgets everything. */
-export interface MemoKey {
+interface MemoKey {
   registry: Registry;
   settings: Settings;
   languageId: string;

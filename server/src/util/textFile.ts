@@ -36,7 +36,7 @@ export type Refusal =
   | { reason: 'too-big'; size: number }
   | { reason: 'unreadable'; code: string };
 
-export type TextRead = { ok: true; text: string; stats: Stats } | ({ ok: false } & Refusal);
+type TextRead = { ok: true; text: string; stats: Stats } | ({ ok: false } & Refusal);
 
 /** How far into a file to look for a NUL byte, the mark of a file that is not text. */
 const BINARY_SNIFF = 8192;
@@ -45,7 +45,7 @@ const BINARY_SNIFF = 8192;
 const CHUNK = 64 * 1024;
 
 /** What the caller already knows of a file: where it really is (links followed), and perhaps its stats. Saves a call each. */
-export interface KnownFile {
+interface KnownFile {
   real: string;
   stats?: Stats;
   /** Listed as a regular file (not a link) by the folder it is in: looked at only once opened. */
