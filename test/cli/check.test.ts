@@ -184,7 +184,7 @@ test('notebooks: code cells checked, positions as cell and line in text, as the 
   }
 });
 
-test('files that are not regular text files are never read (a FIFO, a link into /proc, a binary), the last two said; bad settings said', { timeout: 30_000 }, () => {
+test('files that are not regular text files are never read, and each is said: a FIFO, a link into /proc, a binary; bad settings said', { timeout: 30_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'model-lens-special-'));
   try {
     mkdirSync(path.join(dir, '.vscode'));
@@ -200,6 +200,7 @@ test('files that are not regular text files are never read (a FIFO, a link into 
     assert.equal(r.stdout.split('\n').filter((l) => l.startsWith('a.py:')).length, 1, r.stdout);
     assert.ok(!r.stdout.includes('blob.py:'), r.stdout);
     assert.match(r.stderr, /skipped blob\.py: not a text file/);
+    assert.match(r.stderr, /skipped pipe\.py: not a regular file/);
     if (existsSync('/proc/self/status')) assert.match(r.stderr, /skipped status\.py: nothing under \/proc, \/sys or \/dev is read/);
     // The settings' own problems are said once, too.
     assert.match(r.stderr, /model-lens: .*allow/);

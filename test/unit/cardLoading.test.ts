@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { LOAD_LIMITS, LoadContext, type CancellationSignal } from '../../server/src/cards/context';
 import { collectCardFiles, findDataFiles, matchesDataPattern, parseCardFiles, shortPath } from '../../server/src/cards/files';
-import { MAX_NOTICES } from '../../server/src/cards/notices';
+import { MAX_NOTICES, Notices } from '../../server/src/cards/notices';
 import { ReaderThread, readHere, type ReadRequest, type ThreadRead } from '../../server/src/cards/readerThread';
 import { RegistryService } from '../../server/src/cards/service';
 import { MAX_CARD_BYTES, parseDocument } from '../../server/src/registry';
@@ -309,4 +309,12 @@ test('the reader thread and the reading in this thread (where no worker can run)
   const again = await readAll([{ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }]);
   assert.deepEqual(again, [{ ok: 'same' }]);
   assert.deepEqual(await readHere({ path: ok, limit: 4096, before: { size: st.size, mtimeMs: st.mtimeMs } }), { ok: 'same' });
+});
+
+test('notices past the count are each counted once', () => {
+  const notices = new Notices();
+  for (let round = 0; round < 2; round++) for (let i = 0; i < MAX_NOTICES + 3; i++) notices.add({ kind: 'special', file: `f${i}` });
+  const list = notices.list();
+  assert.equal(list.length, MAX_NOTICES + 1);
+  assert.equal(list[MAX_NOTICES], '3 more files or limits not listed');
 });

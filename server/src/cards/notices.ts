@@ -57,15 +57,20 @@ export const MAX_NOTICES = 20;
 /** The notices of one load, each said once, in the order they came, at most {@link MAX_NOTICES} and a count of the rest. */
 export class Notices {
   private readonly texts = new Set<string>();
-  private more = 0;
+  /** The rest, each counted once (remembered up to a bound, then simply counted). */
+  private readonly rest = new Set<string>();
+  private beyond = 0;
 
   add(notice: Notice): void {
     const text = noticeText(notice);
+    if (this.texts.has(text) || this.rest.has(text)) return;
     if (this.texts.size < MAX_NOTICES) this.texts.add(text);
-    else if (!this.texts.has(text)) this.more++;
+    else if (this.rest.size < 10_000) this.rest.add(text);
+    else this.beyond++;
   }
 
   list(): string[] {
-    return this.more ? [...this.texts, `${count(this.more)} more files or limits not listed`] : [...this.texts];
+    const more = this.rest.size + this.beyond;
+    return more ? [...this.texts, `${count(more)} more files or limits not listed`] : [...this.texts];
   }
 }

@@ -69,6 +69,8 @@ export async function collectFiles(paths: readonly string[], root: string, setti
     } else if (st.isFile()) {
       if (!explicit && (ignored(rules, p, false) || isExcluded(rel, settings) || (languageOfFile(p) === null && !isNotebookFile(p)))) return;
       out.push(p);
+    } else if (explicit) {
+      out.push(p); // named on the command line but not a file or folder (a FIFO, a device): the check says it skipped it
     }
   };
   const rootRules = await readGitignore(root);
