@@ -318,3 +318,13 @@ test('notices past the count are each counted once', () => {
   assert.equal(list.length, MAX_NOTICES + 1);
   assert.equal(list[MAX_NOTICES], '3 more files or limits not listed');
 });
+
+test('a card table of thousands of rows: the first 2,000 are read, with one warning where reading stopped', () => {
+  const rows = Array.from({ length: 2500 }, (_, i) => `| note ${i} | x |`).join('\n');
+  const doc = parseDocument('big.md', `${card('aws__big')}${rows}\n`);
+  assert.equal(doc.kind, 'card');
+  assert.equal(doc.kind === 'card' ? doc.facts.name?.value : null, 'aws__big');
+  const warnings = doc.diagnostics.filter((d) => d.severity === 'warning');
+  // The table starts on line 2 (its header counts as a row): its 2,001st row is on line 2,003.
+  assert.deepEqual(warnings.map((d) => [d.code, d.line]), [['card-bad-value', 2003]]);
+});

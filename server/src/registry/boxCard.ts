@@ -3,7 +3,7 @@
  * "Model details" table of label | value [| description] rows, in English
  * or Japanese.
  */
-import { readLinkDefinitions, readTables, type FrontMatter, type Table } from './markdown';
+import { MAX_TABLE_ROWS, readLinkDefinitions, readTables, type FrontMatter, type Table } from './markdown';
 import {
   cleanCell,
   parseCategory,
@@ -281,7 +281,12 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const title = heading.title === null ? null : intern(heading.title);
   const description = heading.description === null ? null : heading.description.length > 256 ? (JSON.parse(JSON.stringify(heading.description)) as string) : intern(heading.description);
   const facts: CardFacts = {};
-  const table = pickDetailsTable(readTables(lines, bodyStart));
+  const read = readTables(lines, bodyStart);
+  if (read.stoppedAt !== null) {
+    const at = { line: read.stoppedAt, column: 0, endLine: read.stoppedAt, endColumn: lines[read.stoppedAt].length };
+    report(at, 'warning', 'card-bad-value', `Only the first ${MAX_TABLE_ROWS.toLocaleString('en-US')} table rows of a card are read; the rest, from here on, are not.`);
+  }
+  const table = pickDetailsTable(read.tables);
   let japanese = 0;
   let labelled = 0;
 

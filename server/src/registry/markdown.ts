@@ -134,10 +134,14 @@ function isSeparator(line: string): boolean {
   return line.includes('--') && /^[\s|:-]*$/.test(line);
 }
 
-/** Every pipe table in the given line range. */
-export function readTables(lines: string[], from: number, to = lines.length): Table[] {
+/** A card's tables hold a few dozen rows; no more than this many are read from one document. */
+export const MAX_TABLE_ROWS = 2000;
+
+/** Every pipe table in the given line range, up to {@link MAX_TABLE_ROWS} rows in all (`stoppedAt`: the line where reading stopped). */
+export function readTables(lines: string[], from: number, to = lines.length): { tables: Table[]; stoppedAt: number | null } {
   const tables: Table[] = [];
   let current: Table | null = null;
+  let rows = 0;
   for (let i = from; i < to; i++) {
     const line = lines[i];
     if (!/^\s*\|/.test(line)) {
@@ -155,9 +159,10 @@ export function readTables(lines: string[], from: number, to = lines.length): Ta
       current = { rows: [], headerLine: null };
       tables.push(current);
     }
+    if (++rows > MAX_TABLE_ROWS) return { tables, stoppedAt: i };
     current.rows.push({ line: i, cells: splitRow(line, i) });
   }
-  return tables;
+  return { tables, stoppedAt: null };
 }
 
 /** Reference-style link definitions: `[label]: https://…`. */
