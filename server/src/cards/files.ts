@@ -196,6 +196,9 @@ export type Loaded = { file: string; doc: ParsedDocument; size: number; mtimeMs:
 
 const reader = new ReaderThread();
 
+/** Get the reader thread going before the files are known (see `ReaderThread.warm`). */
+export const warmReader = (): void => reader.warm();
+
 /**
  * Read and parse files, in order: JSON files as catalogues (dated by their modification time), the rest as cards, each named in
  * its document by `name`. A file whose size and time are still what `before` gives is not read again (`unchanged`). The reading

@@ -106,6 +106,15 @@ export class ReaderThread {
     }
   }
 
+  /** Start the worker ahead of a load (it takes a few tens of milliseconds to start; the folder walk runs meanwhile). */
+  warm(): void {
+    try {
+      this.start();
+    } catch {
+      // No worker here: the load reads in this thread.
+    }
+  }
+
   private send(requests: ReadRequest[]): Promise<ThreadRead[]> {
     const { worker, waiting } = this.start();
     const id = this.next++;

@@ -14,7 +14,7 @@ import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
 
 /** A load that read this many files is followed by a full garbage collection. */
 const BIG_LOAD = 1000;
-import { findDataFiles, loadDataFiles, matchesDataPattern, shortPath, type DataKind } from './files';
+import { findDataFiles, loadDataFiles, matchesDataPattern, shortPath, warmReader, type DataKind } from './files';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -141,6 +141,7 @@ export class RegistryService {
       shown: (file) => shortPath(this.roots, file),
     });
     const files = new Map<string, { folder: string }>();
+    if (this.patterns.length) warmReader();
     for (const { folder, pattern, kind } of this.patterns) {
       for (const f of await findDataFiles(folder, pattern, kind, context)) if (!files.has(f)) files.set(f, { folder });
     }
