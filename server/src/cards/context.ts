@@ -38,7 +38,7 @@ interface LoadOptions {
 export class LoadContext {
   readonly notices = new Notices();
   /** Where each file a walk took really is (links followed), so that reading it need not ask again. */
-  readonly realPaths = new Map<string, { real: string; regular: boolean }>();
+  readonly realPaths = new Map<string, string>();
   readonly shown: (file: string) => string;
   readonly limits: Readonly<LoadLimits>;
   private readonly used = new Map<Scope, { files: number; entries: number; full: boolean }>();

@@ -9,9 +9,8 @@ import { MAX_CARD_BYTES, parseDocument, type ParsedDocument } from '../registry'
 import { MAX_CATALOG_BYTES } from '../registry/bulk/common';
 import { parseCatalog } from '../registry/parse';
 import { LoadContext } from './context';
-import type { Scope } from './notices';
+import { refusalNotice, type Scope } from './notices';
 import { ReaderThread, readHere, type ReadRequest, type ThreadRead } from './readerThread';
-import { refusalNotice } from './read';
 import { systemRoot } from '../util/textFile';
 import { inOrder } from '../util/pool';
 
@@ -154,7 +153,7 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
       if (!context.takeEntry(scope)) return false;
       const child = { p: path.join(f.p, entry.name), real: path.join(f.real, entry.name) };
       if (entry.isSymbolicLink()) links.push(child);
-      else if (!entry.isDirectory()) considerFile(walk, child.p, child.real, entry.isFile());
+      else if (!entry.isDirectory()) considerFile(walk, child.p, child.real);
       else if (!isSkippedFolder(entry.name)) below.push(child);
       if (context.stopped(scope)) return false;
     }
@@ -170,11 +169,11 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
 }
 
 /** Take a file the pattern names (whether it can be read, the reading says). */
-function considerFile(walk: Walk, p: string, real: string, regular = false): void {
+function considerFile(walk: Walk, p: string, real: string): void {
   if (walk.seen.has(real) || !walk.matches(p) || !walk.context.takeFile(walk.scope)) return;
   walk.seen.add(real);
   walk.found.push(p);
-  walk.context.realPaths.set(p, { real, regular });
+  walk.context.realPaths.set(p, real);
 }
 
 /** A folder's entries in name order: at most `max` and one more (to know there were more), or fewer if it cannot be listed to the end. */
@@ -212,7 +211,7 @@ export async function loadDataFiles(
   before: (file: string) => { size: number; mtimeMs: number } | undefined = () => undefined,
 ): Promise<Loaded[]> {
   const limitOf = (file: string) => (kindOfFile(file) === 'catalog' ? MAX_CATALOG_BYTES : MAX_CARD_BYTES);
-  const requests: ReadRequest[] = files.map((file) => ({ path: file, real: context.realPaths.get(file)?.real, limit: limitOf(file), before: before(file) }));
+  const requests: ReadRequest[] = files.map((file) => ({ path: file, real: context.realPaths.get(file), limit: limitOf(file), before: before(file) }));
   const out: Loaded[] = [];
   // Each file's result, parsed as it comes (the worker reads the next batch meanwhile).
   const take = (read: ThreadRead, i: number): boolean => {
@@ -228,7 +227,13 @@ export async function loadDataFiles(
   };
   let done = 0;
   try {
-    await reader.readAll(requests, (reads, first) => reads.every((read, k) => take(read, first + k) && ++done > 0));
+    await reader.readAll(requests, (reads, first) => {
+      for (const [k, read] of reads.entries()) {
+        if (!take(read, first + k)) return false;
+        done = first + k + 1;
+      }
+      return true;
+    });
   } catch {
     // No worker: the rest is read here.
     const rest = requests.slice(done);

@@ -2,6 +2,7 @@
  * What loading cards and catalogues skipped, and why. Every text the user
  * sees about it is written here, in one table, so that it can be translated.
  */
+import type { Refusal } from '../util/textFile';
 
 /** The setting a walk serves: `modelLens.cardPaths` or `modelLens.catalogs`. */
 export type Scope = 'cardPaths' | 'catalogs';
@@ -72,5 +73,21 @@ export class Notices {
   list(): string[] {
     const more = this.rest.size + this.beyond;
     return more ? [...this.texts, `${count(more)} more files or limits not listed`] : [...this.texts];
+  }
+}
+
+/** The notice for a card or catalogue file that was not read (one that went away says nothing). */
+export function refusalNotice(refusal: Refusal, shown: string, limit: number, what: 'card' | 'catalogue'): Notice | null {
+  switch (refusal.reason) {
+    case 'missing':
+      return null;
+    case 'system':
+      return { kind: 'system', file: shown, root: refusal.root };
+    case 'too-big':
+      return { kind: 'too-big', file: shown, size: refusal.size, limit, what };
+    case 'unreadable':
+      return { kind: 'unreadable', file: shown, code: refusal.code };
+    default:
+      return { kind: refusal.reason, file: shown };
   }
 }

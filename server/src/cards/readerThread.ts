@@ -72,7 +72,7 @@ export async function readHere(req: ReadRequest): Promise<ThreadRead> {
   } catch {
     // Gone or unreadable: the read says which.
   }
-  const read = await readTextFile(req.path, req.limit, req.real ? { real: req.real } : undefined);
+  const read = await readTextFile(req.path, req.limit, req.real);
   return read.ok ? { ok: true, text: read.text, size: read.stats.size, mtimeMs: read.stats.mtimeMs } : read;
 }
 

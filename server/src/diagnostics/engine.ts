@@ -212,7 +212,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   // A changelog, release notes or a blog post records what was true when it was written: nothing to report.
   if (isHistoryFile(where)) return done();
   const { memo } = input;
-  memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where });
+  memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
   let n = 0;
   for (const candidate of scan.candidates) {

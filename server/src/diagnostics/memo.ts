@@ -6,7 +6,7 @@
  * would now be over or under the file's limit. So the findings are those of a fresh check.
  */
 import type { ModelEntry, Registry, Severity, Suggestion } from '../registry';
-import type { Candidate } from '../scanner';
+import type { Candidate, ScanResult } from '../scanner';
 import { changedSpan } from '../scanner/incremental';
 import type { Settings } from '../settings';
 import type { RuleFinding } from './types';
@@ -51,14 +51,17 @@ export class RuleMemo {
   /** Where the text changed since the last check (new offsets), or null when nothing is carried over. */
   private changed: { start: number; end: number } | null = null;
 
-  /** Start a check of `text`: forget everything if anything but the text changed, else note where the text did. */
-  begin(text: string, key: MemoKey): void {
+  /**
+   * Start a check of `text`: forget everything if anything but the text changed, else note where the text did (from
+   * `edit`, the scan's own record of it, when that edit starts from the text of the last check).
+   */
+  begin(text: string, key: MemoKey, edit?: ScanResult['edit']): void {
     const same = this.key !== null && (Object.keys(key) as Array<keyof MemoKey>).every((k) => key[k] === this.key![k]);
     if (!same || this.text === null) {
       this.entries = new WeakMap();
       this.changed = null;
     } else if (text !== this.text) {
-      const span = changedSpan(this.text, text);
+      const span = edit && edit.before === this.text ? { start: edit.start, newEnd: edit.end } : changedSpan(this.text, text);
       this.changed = { start: span.start, end: span.newEnd };
     }
     this.key = key;

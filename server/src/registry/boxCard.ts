@@ -148,7 +148,7 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
   if (!fm || !data) return meta;
   const at: Span = { line: fm.startLine, column: 0, endLine: fm.startLine, endColumn: 3 };
   const bad = (key: string, why: string) =>
-    diagnostics.push({ file, ...at, severity: 'warning', code: 'card-bad-value', message: `Front matter "${key}": ${why}`, suggestions: [] });
+    diagnostics.push(cardProblem(file, at, 'warning', 'card-bad-value', `Front matter "${key}": ${why}`, []));
   const str = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined || v === null) return undefined;

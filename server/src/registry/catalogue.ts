@@ -6,6 +6,7 @@
  */
 import { isNonValue, parseDate, parseTokenCount } from './normalize';
 import type { Benchmark, CardDiagnostic, Fact, ParsedCatalogue, Span } from './types';
+import { cardProblem } from './intern';
 
 const VENDOR_WORDS = /^(?:azure openai|openai|microsoft|azure|meta|anthropic|google|mistral ai|xai)\s+|\s+(?:azure openai|openai|on azure|azure)$/i;
 
@@ -174,10 +175,10 @@ export function parseCatalogue(file: string, lines: string[]): ParsedCatalogue {
   }
   if (!out.provider && /^(?:gpt|o\d|text-embedding|dall-e|whisper)/i.test(out.id ?? '')) out.provider = 'OpenAI';
   if (!out.id) {
-    diagnostics.push({ file, ...out.idAt, severity: 'error', code: 'card-missing-field', message: 'This catalogue page names no model.', suggestions: [] });
+    diagnostics.push(cardProblem(file, out.idAt, 'error', 'card-missing-field', 'This catalogue page names no model.', []));
   }
   if (!out.contextWindow) {
-    diagnostics.push({ file, ...out.idAt, severity: 'info', code: 'card-missing-field', message: 'This catalogue page gives no context length.', suggestions: [] });
+    diagnostics.push(cardProblem(file, out.idAt, 'info', 'card-missing-field', 'This catalogue page gives no context length.', []));
   }
   return out;
 }
@@ -185,7 +186,7 @@ export function parseCatalogue(file: string, lines: string[]): ParsedCatalogue {
 function apply(out: ParsedCatalogue, key: string, rest: string, at: Span, diagnostics: CardDiagnostic[]): void {
   if (/has not supplied this information/i.test(rest)) return;
   const bad = (what: string) =>
-    diagnostics.push({ file: out.file, ...at, severity: 'warning', code: 'card-bad-value', message: `"${rest}" is not a ${what}.`, suggestions: [] });
+    diagnostics.push(cardProblem(out.file, at, 'warning', 'card-bad-value', `"${rest}" is not a ${what}.`, []));
   switch (key) {
     case 'context': {
       const p = parseTokenCount(rest);

@@ -11,6 +11,7 @@ import { looksLikeLiteLlm, parseLiteLlm } from './bulk/liteLlm';
 import { looksLikeModelsDev, parseModelsDev } from './bulk/modelsDev';
 import { readFrontMatter, splitLines } from './markdown';
 import type { CardDiagnostic, ParsedBulkCatalog, ParsedDocument } from './types';
+import { cardProblem } from './intern';
 
 /** Documents larger than this are not parsed (cards are a few kilobytes). */
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
@@ -34,7 +35,7 @@ export function parseDocument(file: string, text: string): ParsedDocument {
 }
 
 function unsafe(file: string, message: string, at: { line: number; column: number; endLine: number; endColumn: number }): CardDiagnostic {
-  return { file, ...at, severity: 'error', code: 'card-unsafe-front-matter', message, suggestions: [] };
+  return cardProblem(file, at, 'error', 'card-unsafe-front-matter', message, []);
 }
 
 /** A bulk catalogue (a JSON document): models.dev or LiteLLM, told apart by their content. */

@@ -15,6 +15,7 @@ import { buildLookups } from './lookup';
 import { addBulkEntry, settle, type Draft } from './settle';
 import { withValidNames } from './validNames';
 import type { CardDiagnostic, Fact, FactKey, FactTypes, ModelEntry, Namespace, ParsedCard, ParsedDocument, ParsedIndex, Registry, Status, Tile } from './types';
+import { cardProblem } from './intern';
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
 
@@ -80,14 +81,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
             suggestions: [tile.title],
           });
         } else {
-          diagnostics.push({
-            file: index.file,
-            ...tile.at,
-            severity: 'warning',
-            code: 'card-tile-mismatch',
-            message: `The tile "${tile.title}" links to ${tile.href}, which is the card of "${name}" (${d.file}).`,
-            suggestions: [],
-          });
+          diagnostics.push(cardProblem(index.file, tile.at, 'warning', 'card-tile-mismatch', `The tile "${tile.title}" links to ${tile.href}, which is the card of "${name}" (${d.file}).`, []));
         }
       }
       canonicalOfCard.set(d, canonical);
@@ -164,14 +158,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
       if (!anyMatched) continue;
       for (const tile of d.tiles) {
         if (matchedTiles.has(tile)) continue;
-        diagnostics.push({
-          file: d.file,
-          ...tile.at,
-          severity: 'warning',
-          code: 'card-tile-mismatch',
-          message: `The tile "${tile.title}" links to ${tile.href}, but no card in this folder has that name.`,
-          suggestions: [],
-        });
+        diagnostics.push(cardProblem(d.file, tile.at, 'warning', 'card-tile-mismatch', `The tile "${tile.title}" links to ${tile.href}, but no card in this folder has that name.`, []));
       }
     }
   }

@@ -11,7 +11,7 @@
  */
 import { FACT_LABELS } from './boxCard';
 import { tokenUpperBound } from './normalize';
-import { EMPTY, intern, internOrNull, internRaw, listOrEmpty, sourceRef, trimmed } from './intern';
+import { cardProblem, EMPTY, intern, internOrNull, internRaw, listOrEmpty, sourceRef, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CatalogEntry,
@@ -89,14 +89,9 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
     if (disagreeing.length > 0) {
       conflicts.push({ field: key, values: [winner, ...disagreeing].map((c) => ({ value: show(c.fact.value), raw: c.fact.raw, source: at(c.file, c.fact.at) })) });
       for (const c of disagreeing) {
-        diagnostics.push({
-          file: c.file,
-          ...c.fact.at,
-          severity: 'warning',
-          code: 'card-conflict',
-          message: `${FACT_LABELS[key]} of ${name}: this card says "${c.fact.raw}" but ${winner.file} (line ${winner.fact.at.line + 1}) says "${winner.fact.raw}".`,
-          suggestions: [],
-        });
+        diagnostics.push(
+          cardProblem(c.file, c.fact.at, 'warning', 'card-conflict', `${FACT_LABELS[key]} of ${name}: this card says "${c.fact.raw}" but ${winner.file} (line ${winner.fact.at.line + 1}) says "${winner.fact.raw}".`, []),
+        );
       }
     }
   }

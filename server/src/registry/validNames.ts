@@ -6,12 +6,13 @@
  */
 import { isModelId } from './modelIds';
 import type { CardDiagnostic, ParsedDocument, Span } from './types';
+import { cardProblem } from './intern';
 
 /** The document with only valid names left, and a problem for each name taken out. */
 export function withValidNames(doc: ParsedDocument): ParsedDocument {
   const problems: CardDiagnostic[] = [];
   const bad = (name: string, at: Span, what: string) => {
-    problems.push({ file: doc.file, ...at, severity: 'error', code: 'card-bad-value', message: badNameMessage(name, what), suggestions: [] });
+    problems.push(cardProblem(doc.file, at, 'error', 'card-bad-value', badNameMessage(name, what), []));
   };
   const keep = (names: readonly string[] | undefined, at: Span, what: string): string[] | undefined =>
     names?.filter((n) => {

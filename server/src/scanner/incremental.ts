@@ -71,6 +71,7 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
     candidates: [...beforeCands, ...region.candidates, ...afterCands],
     comments: [...beforeComments, ...region.comments, ...afterComments],
     checkpoints: [...checkpoints.slice(0, k + 1), ...marks.checkpoints, ...(marks.resynced ? ahead.slice(ahead.indexOf(marks.resynced)) : [])],
+    edit: { before, start: edit.start, end: edit.newEnd },
   };
   yield;
   // The structures open where the scan resumed may have gained or lost members: judged again.

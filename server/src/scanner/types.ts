@@ -57,6 +57,8 @@ export interface ScanResult {
   comments: Comment[];
   /** Where a scan after an edit may start again (programming languages and JSON only). */
   checkpoints?: Checkpoint[];
+  /** A scan made from the scan of `before`: where the text changed (new offsets), so that later steps need not compare again. */
+  edit?: { before: string; start: number; end: number };
 }
 
 /** The pairs of a structure that has none yet: one shared empty map, replaced by its own on the first pair (see `setPair`). */

@@ -44,27 +44,20 @@ const BINARY_SNIFF = 8192;
 /** How much is asked of the file at once when its size says little. */
 const CHUNK = 64 * 1024;
 
-/** What the caller already knows of a file: where it really is (links followed), and perhaps its stats. Saves a call each. */
-interface KnownFile {
-  real: string;
-  stats?: Stats;
-  /** Listed as a regular file (not a link) by the folder it is in: looked at only once opened. */
-  regular?: boolean;
-}
-
-/** Read a file as UTF-8 if it is a regular text file of at most `limit` bytes, outside /proc, /sys and /dev (links followed). */
-export async function readTextFile(file: string, limit: number, known?: KnownFile): Promise<TextRead> {
+/**
+ * Read a file as UTF-8 if it is a regular text file of at most `limit` bytes, outside /proc, /sys and /dev (links
+ * followed; `real` when the caller already knows where it really is).
+ */
+export async function readTextFile(file: string, limit: number, real?: string): Promise<TextRead> {
   try {
-    const real = known?.real ?? (await fileCalls.realpath(file));
+    real ??= await fileCalls.realpath(file);
     const root = systemRoot(real);
     if (root) return { ok: false, reason: 'system', root };
-    const st = known?.stats ?? (known?.regular ? null : await fileCalls.stat(real));
-    if (st) {
-      if (!st.isFile()) return { ok: false, reason: 'special' };
-      if (st.size > limit) return { ok: false, reason: 'too-big', size: st.size };
-      // A "regular" file of size 0 is empty or, like the kernel's, has no size to trust: it is not read.
-      if (st.size === 0) return { ok: true, text: '', stats: st };
-    }
+    const st = await fileCalls.stat(real);
+    if (!st.isFile()) return { ok: false, reason: 'special' };
+    if (st.size > limit) return { ok: false, reason: 'too-big', size: st.size };
+    // A "regular" file of size 0 is empty or, like the kernel's, has no size to trust: it is not read.
+    if (st.size === 0) return { ok: true, text: '', stats: st };
     const read = await readAtMost(real, limit);
     if (typeof read === 'string') return { ok: false, reason: read };
     if ('tooBig' in read) return { ok: false, reason: 'too-big', size: read.tooBig };
