@@ -1,5 +1,7 @@
 /** Character codes and small look-arounds shared by the code scanner and its string reader. */
 
+import type { Steps } from '../util/steps';
+
 export const enum Ch {
   Tab = 9,
   LF = 10,
@@ -75,6 +77,21 @@ export function nextSignificantIndex(text: string, from: number, to: number): nu
 export function nextSignificant(text: string, from: number, to: number): number {
   const k = nextSignificantIndex(text, from, to);
   return k < to ? text.charCodeAt(k) : -1;
+}
+
+/**
+ * Calls `visit` for each line of `text[from, to)` (without its `\r\n`), pausing every 512 lines so a long
+ * scan can run in slices.
+ */
+export function* eachLine(text: string, from: number, to: number, visit: (lineStart: number, line: string) => void): Steps {
+  let lineStart = from;
+  let n = 0;
+  while (lineStart < to) {
+    if ((++n & 511) === 0) yield;
+    const lineEnd = lineEndAt(text, lineStart, to);
+    visit(lineStart, text.slice(lineStart, lineEnd).replace(/\r$/, ''));
+    lineStart = lineEnd + 1;
+  }
 }
 
 /** Where the line starting at `lineStart` ends (its `\n`), or `to` when that comes first. */

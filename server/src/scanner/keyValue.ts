@@ -1,5 +1,5 @@
 /** .env, INI, TOML and properties files: `key = value` lines, `[section]` headers and comment lines. */
-import { lineEndAt } from './chars';
+import { eachLine } from './chars';
 import { GENERIC, type LanguageSpec } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
@@ -13,12 +13,7 @@ export function* scanKeyValue(text: string, from: number, to: number, spec: Lang
   const separators = escapeClass(kv.separators);
   const assignment = new RegExp(`^(?:export\\s+)?("[^"]*"|'[^']*'|[^\\s${separators}]+)\\s*[${separators}]\\s*`);
   let container = root;
-  let lineStart = from;
-  let n = 0;
-  while (lineStart < to) {
-    if ((++n & 511) === 0) yield;
-    const lineEnd = lineEndAt(text, lineStart, to);
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  yield* eachLine(text, from, to, (lineStart, line) => {
     const trimmed = line.trimStart();
     const lead = line.length - trimmed.length;
     if (kv.comments.some((cm) => trimmed.startsWith(cm))) {
@@ -31,8 +26,7 @@ export function* scanKeyValue(text: string, from: number, to: number, spec: Lang
       const m = assignment.exec(trimmed);
       if (m) scanAssignment(text, lineStart, line, lead + m[0].length, m[1].replace(/^["']|["']$/g, ''), container, out);
     }
-    lineStart = lineEnd + 1;
-  }
+  });
 }
 
 function scanAssignment(text: string, lineStart: number, line: string, valueFrom: number, key: string, container: Container, out: ScanResult): void {

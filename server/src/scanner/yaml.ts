@@ -1,5 +1,5 @@
 /** YAML, line by line: keys and their indentation make the structure; flow collections (`{…}`, `[…]`) are scanned as code. */
-import { lineEndAt } from './chars';
+import { eachLine } from './chars';
 import { GENERIC } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
@@ -45,12 +45,7 @@ export function scalar(from: number, raw: string): Value | null {
 
 export function* scanYaml(text: string, from: number, to: number, root: Container, out: ScanResult): Steps {
   const stack: Array<{ indent: number; c: Container }> = [{ indent: -1, c: root }];
-  let lineStart = from;
-  let n = 0;
-  while (lineStart < to) {
-    if ((++n & 511) === 0) yield;
-    const lineEnd = lineEndAt(text, lineStart, to);
-    const rawLine = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  yield* eachLine(text, from, to, (lineStart, rawLine) => {
     const line = stripTrailingComment(rawLine);
     if (line.length < rawLine.length) {
       const hash = line.length;
@@ -60,8 +55,7 @@ export function* scanYaml(text: string, from: number, to: number, root: Containe
     let indent = 0;
     while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
     if (indent < line.length && line.slice(indent, indent + 3) !== '---') scanYamlLine(text, lineStart, line, indent, stack, out);
-    lineStart = lineEnd + 1;
-  }
+  });
 }
 
 function scanYamlLine(text: string, lineStart: number, line: string, indent: number, stack: Array<{ indent: number; c: Container }>, out: ScanResult): void {
