@@ -6,6 +6,7 @@
  */
 import type { LanguageSpec } from '../languages';
 import { Ch, isDigit, isIdentPart, isIdentStart, isSpace, nextSignificant, nextSignificantIndex, onlySpaceBetween, previousSignificant } from './chars';
+import { Marker, type Marks } from './checkpoints';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
@@ -29,34 +30,6 @@ const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plu
 
 export function* scanCode(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult, marks?: Marks): Steps {
   yield* new CodeScanner(text, from, to, spec, root, out, marks).run();
-}
-
-/**
- * A place where the scanner is at rest: just after a comma in a list, with nothing pending. Scanning again from
- * there with the same structures open gives what a scan from the start gives (the text before it is not read again,
- * and what was read before it never looks past the comma).
- */
-export interface Checkpoint {
-  offset: number;
-  /** The structures open there, outermost first (the last is the list). */
-  stack: readonly Container[];
-}
-
-/** Leave at least this much text between checkpoints. */
-const CHECKPOINT_SPACING = 2048;
-
-/** What a scan records and, when it resumes after an edit, where it may stop. */
-export interface Marks {
-  /** Checkpoints found, in order. */
-  checkpoints: Checkpoint[];
-  /** Resuming: where to start (a checkpoint of the earlier scan, before the edit). */
-  resume?: Checkpoint;
-  /** Resuming: the earlier scan's checkpoints after the edit, their offsets moved to the new text. */
-  ahead?: readonly Checkpoint[];
-  /** Set when the resumed scan met one of `ahead` in the same state: everything after it is as before. */
-  resynced?: Checkpoint;
-  /** Set when the resumed scan left a structure open at `resume`: its result cannot be joined to the earlier one. */
-  lost?: boolean;
 }
 
 class CodeScanner {
@@ -88,12 +61,7 @@ class CodeScanner {
   /** Structures opened beyond MAX_DEPTH and not yet closed. */
   private tooDeep = 0;
   private i: number;
-  /** The next offset at which a checkpoint may be taken, and the next of `marks.ahead` to meet. */
-  private nextCheckpoint = 0;
-  private ahead = 0;
-  private readonly floor: number;
-  /** Resuming: how many pairs the open structures held when the scan resumed (the part scanned again may add none). */
-  private readonly resumedPairs: readonly number[];
+  private readonly marker: Marker;
 
   constructor(
     private readonly text: string,
@@ -104,12 +72,10 @@ class CodeScanner {
     private readonly out: ScanResult,
     private readonly marks?: Marks,
   ) {
-    this.stack = marks?.resume ? [...marks.resume.stack] : [root];
+    this.marker = new Marker(marks, root, from);
+    this.stack = this.marker.stack;
     this.top = this.stack[this.stack.length - 1];
-    this.floor = this.stack.length;
-    this.resumedPairs = this.stack.map((c) => c.pairs.size);
-    this.i = marks?.resume ? marks.resume.offset : from;
-    this.nextCheckpoint = this.i + CHECKPOINT_SPACING;
+    this.i = this.marker.start(from);
     this.commentStarts = new Set([...spec.line, ...spec.block.map((b) => b[0])].map((x) => x.charCodeAt(0)));
   }
 
@@ -118,10 +84,7 @@ class CodeScanner {
     let n = 0;
     while (this.i < to) {
       if ((++n & 2047) === 0) yield;
-      if (this.marks?.resume && this.stack.length < this.floor) {
-        this.marks.lost = true;
-        return;
-      }
+      if (this.marker.lost(this.stack)) return;
       const c = text.charCodeAt(this.i);
       if (isSpace(c)) {
         if (c === Ch.LF && (this.top.kind === 'root' || this.top.kind === 'block')) {
@@ -144,24 +107,6 @@ class CodeScanner {
   /** Nothing pending, inside a list: a place to take a checkpoint (called just after a comma). */
   private atRest(): boolean {
     return this.top.kind === 'array' && this.tooDeep === 0 && this.chain === null && this.newCallee === null && this.stack.length < MAX_DEPTH;
-  }
-
-  /** At rest just after a comma: take a checkpoint, or, resuming, stop where the earlier scan was in the same state. */
-  private mark(): void {
-    const marks = this.marks!;
-    const i = this.i;
-    const ahead = marks.ahead ?? [];
-    while (this.ahead < ahead.length && ahead[this.ahead].offset < i) this.ahead++;
-    const old = ahead[this.ahead];
-    // The same structures open, and none given a pair by the part scanned again: the rest of the earlier scan stands.
-    if (old && old.offset === i && old.stack.length === this.stack.length && old.stack.every((c, k) => c === this.stack[k] && c.pairs.size === this.resumedPairs[k])) {
-      marks.resynced = old;
-      this.i = this.to; // the rest is as the earlier scan found it
-      return;
-    }
-    if (i < this.nextCheckpoint) return;
-    marks.checkpoints.push({ offset: i, stack: [...this.stack] });
-    this.nextCheckpoint = i + CHECKPOINT_SPACING;
   }
 
   /** At a statement boundary in a block or at the top level, start a fresh set of siblings. */
@@ -363,7 +308,7 @@ class CodeScanner {
       this.forget();
       if (this.marks && this.atRest()) {
         this.i++;
-        this.mark();
+        if (this.marker.atRest(this.i, this.stack)) this.i = this.to; // the rest is as the earlier scan found it
         return;
       }
     } else if (c === Ch.Semi) {

@@ -1,5 +1,6 @@
 /** What a value's context says: is it a candidate at all, which slot it fills, whose names the file uses, which candidate is at an offset. */
 import { idReadings } from '../registry/modelIds';
+import { rememberByText } from '../util/remember';
 import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
 import type { Candidate, Container, ScanResult, Value, Where } from './types';
@@ -10,9 +11,11 @@ function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
   if (text.length > 256) return null;
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
   if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
-  if (isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id)))) return 'shape';
-  return null;
+  return shapedLikeName(text) ? 'shape' : null;
 }
+
+/** Shaped like a model name, as written or inside a wrapper (`anthropic/…`, `bedrock:…`, `…@version`). */
+const shapedLikeName = rememberByText((text: string): boolean => isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id))));
 
 const BOX_HINT = /\bai_agent|\bbox[_-]?sdk|box_sdk_gen|box-typescript-sdk|Box\.Sdk|com\.box\.sdk|\bBoxClient\b|\bboxsdk\b|num_tokens_for_completion|numTokensForCompletion|NumTokensForCompletion|BOX_AI_|\b(?:azure|aws|google|ibm|xai)__/;
 const VENDOR_HINT = /\bfrom openai\b|\bimport openai\b|require\(['"]openai['"]\)|from ['"]openai['"]|\bAzureOpenAI\b|\bOpenAIClient\b|\bchat\.completions\b|\banthropic\b|@anthropic-ai|google\.generativeai|@google\/genai|langchain/;

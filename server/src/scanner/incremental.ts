@@ -6,7 +6,8 @@
  */
 import { languageSpec } from '../languages';
 import type { Steps } from '../util/steps';
-import { scanCode, type Checkpoint, type Marks } from './code';
+import type { Checkpoint, Marks } from './checkpoints';
+import { scanCode } from './code';
 import { markTablesAndRecords, scanSteps } from './index';
 import { rootContainer, type Candidate, type Container, type ScanResult, type Value } from './types';
 

@@ -7,7 +7,8 @@
  * shell command lines, Markdown and prose.
  */
 import { languageSpec } from '../languages';
-import { scanCode, type Marks } from './code';
+import type { Marks } from './checkpoints';
+import { scanCode } from './code';
 import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';

@@ -1,4 +1,5 @@
 import { isModelId } from '../registry/modelIds';
+import { rememberByText } from '../util/remember';
 
 /**
  * What makes a key a model key and a string model-shaped. Kept strict on
@@ -9,17 +10,15 @@ import { isModelId } from '../registry/modelIds';
 const MODEL_KEYS = new Set(['model', 'models', 'modelname', 'modelid', 'deployment', 'deploymentname', 'deploymentid', 'engine', 'llm', 'llmmodel']);
 
 /** Fold a key: `model_name`, `modelName`, `ModelName`, `MODEL-NAME` → `modelname`. */
-export function foldKey(key: string): string {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
+export const foldKey = rememberByText((key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 /** `model`, `model_name`, `modelName`, `deployment`, `engine`, `*_model`, `*Model`, `BOX_AI_MODEL`, `models`. */
-export function isModelKey(key: string): boolean {
+export const isModelKey = rememberByText((key: string): boolean => {
   const k = foldKey(key);
   if (MODEL_KEYS.has(k)) return true;
   if (/(?:model|models)$/.test(k) && k.length <= 40) return true;
   return /(?:modelname|modelid|deploymentname)$/.test(k);
-}
+});
 
 /** A key or callee that marks an embeddings slot: `embeddings`, `embedding_model`, `AiAgentLongTextToolEmbeddings`. */
 export function isEmbeddingsName(name: string | null): boolean {
@@ -58,9 +57,7 @@ export function isVendorShaped(value: string): boolean {
   return value.length <= 80 && VENDOR_SHAPE.test(value) && !/^o[1-9]$/i.test(value);
 }
 
-export function isModelShaped(value: string): boolean {
-  return isBoxShaped(value) || isVendorShaped(value);
-}
+export const isModelShaped = rememberByText((value: string): boolean => isBoxShaped(value) || isVendorShaped(value));
 
 /** Could this text be a model name at all: the id alphabet (gateway `vendor/model` ids included), no spaces, no URL or path? */
 export function isNameLike(value: string): boolean {

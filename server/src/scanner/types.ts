@@ -1,4 +1,4 @@
-import type { Checkpoint } from './code';
+import type { Checkpoint } from './checkpoints';
 
 /** What the scanner finds: values that may be model names, with their context, and the comments. Offsets are UTF-16 code units. */
 
