@@ -151,3 +151,22 @@ test('retired vendor ids: retired-model with the date and the successor', () => 
     if (entry.successor) assert.deepEqual(found[0].suggestions, [entry.successor]);
   }
 });
+
+test('a fix never needs a fix: the successor of a retired id is followed to a model that is neither retired nor deprecated', () => {
+  // Gemini 2.0 Flash-Lite's successor, Gemini 3.1 Flash-Lite, is itself deprecated; its own successor is live.
+  const first = registry.get('gemini-2.0-flash-lite-001')!.entry;
+  const between = registry.get(first.successor!)!.entry;
+  assert.equal(between.status, 'deprecated');
+  const found = check('python', openaiPy('gemini-2.0-flash-lite'));
+  assert.deepEqual(brief(found), ['error retired-model']);
+  assert.deepEqual(found[0].suggestions, [between.successor]);
+  assert.equal(registry.get(between.successor!)!.entry.status === 'retired' || registry.get(between.successor!)!.entry.status === 'deprecated', false);
+  // Every retired or deprecated vendor id's fix is a model that works without another fix.
+  for (const m of registry.models) {
+    if (m.namespace !== 'vendor' || (m.status !== 'retired' && m.status !== 'deprecated') || m.successor === null) continue;
+    const [f] = check('python', openaiPy(m.name)).filter((x) => x.code === 'retired-model' || x.code === 'deprecated-model');
+    if (!f || f.suggestions.length === 0) continue;
+    const to = registry.get(f.suggestions[0])?.entry;
+    assert.notEqual(to?.status, 'retired', `${m.name} → ${f.suggestions[0]}`);
+  }
+});

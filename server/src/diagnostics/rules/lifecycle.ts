@@ -1,5 +1,5 @@
 /** What the retired-model and deprecated-model rules share: a name whose model has reached a stage of its life, with the successor as the fix. */
-import type { ModelEntry, Status } from '../../registry';
+import type { ModelEntry, Registry, Status } from '../../registry';
 import type { Resolution } from '../resolve';
 import { defineRule, type Rule, type RuleMeta } from '../types';
 
@@ -16,11 +16,12 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
 export function lifecycleRule<C extends string>({ status, message, preferFix, ...meta }: LifecycleRule<C>): Rule<C> {
   return defineRule({
     ...meta,
-    check({ candidate, resolution }) {
+    check({ candidate, resolution, registry }) {
       const { meant, reading, via } = resolution;
       // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
       if (meant?.status !== status || reading?.platform) return [];
-      const successor = meant.successor === null ? null : reading ? `${reading.prefix}${meant.successor}${reading.suffix}` : meant.successor;
+      const next = liveSuccessor(meant, registry);
+      const successor = next === null ? null : reading ? `${reading.prefix}${next}${reading.suffix}` : next;
       const text = candidate.value.text;
       // A misspelling of the name: one finding, saying both.
       const spelled = spelling(text, resolution);
@@ -45,4 +46,25 @@ function spelling(text: string, { meant, via, exact, reading, why }: Resolution)
   if (via === 'typo' || via === 'spelling') return ` (Written "${text}": ${why || 'a misspelling'}.)`;
   if (exact?.viaAlias) return meant.namespace === 'box' ? ` (Written "${text}", a misspelling seen in model cards.)` : ` (Written "${text}", an alias of it.)`;
   return '';
+}
+
+/** How many successors of successors are followed (the data has chains of two or three). */
+const CHAIN = 8;
+
+/**
+ * The model to move to: the first of the chain of successors that is neither retired nor deprecated, so that the fix
+ * needs no fix of its own (`gemini-2.0-flash-lite` → `gemini-3.1-flash-lite`, itself deprecated → `gemini-3.5-flash-lite`).
+ * A chain that ends in models still deprecated gives the newest of them (it still works); one that ends in a retired model gives none.
+ */
+function liveSuccessor(entry: ModelEntry, registry: Registry): string | null {
+  let still: string | null = null;
+  let name = entry.successor;
+  for (let step = 0; name !== null && step < CHAIN; step++) {
+    const next = registry.get(name)?.entry;
+    // A successor the data has no card for is taken as the vendor names it.
+    if (!next || (next.status !== 'retired' && next.status !== 'deprecated')) return name;
+    if (next.status === 'deprecated') still = name;
+    name = next.successor;
+  }
+  return still;
 }
