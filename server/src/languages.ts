@@ -6,7 +6,7 @@
  */
 
 /** How a language is scanned. */
-type ScanMode = 'code' | 'shell' | 'yaml' | 'keyvalue' | 'prose' | 'markdown';
+type ScanMode = 'code' | 'json' | 'shell' | 'yaml' | 'keyvalue' | 'prose' | 'markdown';
 
 export interface LanguageSpec {
   mode: ScanMode;
@@ -38,6 +38,8 @@ interface Language extends LanguageSpec {
 }
 
 const C_LIKE = { mode: 'code', line: ['//'], block: [['/*', '*/']] } as const;
+/** JSON and JSON with comments: a scanner of their own (JSON5's unquoted keys and other forms go with code). */
+const JSON_LIKE = { ...C_LIKE, mode: 'json' } as const;
 const HASH = { mode: 'code', line: ['#'], block: [] } as const;
 const YAML = { mode: 'yaml', line: ['#'], block: [] } as const;
 const keyvalue = (comments: readonly string[], separators: string) => ({ mode: 'keyvalue', line: comments, block: [], keyvalue: { comments, separators } }) as const;
@@ -50,8 +52,8 @@ export const LANGUAGES: readonly Language[] = [
   { id: 'typescriptreact', ...C_LIKE, backtick: true, extensions: ['.tsx'], fences: ['tsx'] },
   { id: 'vue', ...C_LIKE, backtick: true, extensions: ['.vue'] },
   { id: 'svelte', ...C_LIKE, backtick: true, extensions: ['.svelte'] },
-  { id: 'json', ...C_LIKE, noComments: true, extensions: ['.json'] },
-  { id: 'jsonc', ...C_LIKE, extensions: ['.jsonc'] },
+  { id: 'json', ...JSON_LIKE, noComments: true, extensions: ['.json'] },
+  { id: 'jsonc', ...JSON_LIKE, extensions: ['.jsonc'] },
   { id: 'json5', ...C_LIKE, extensions: ['.json5'] },
   { id: 'jsonl', ...C_LIKE, extensions: ['.jsonl'] },
   { id: 'java', ...C_LIKE, extensions: ['.java'] },

@@ -11,7 +11,7 @@ import { GlobList } from '../util/glob';
 import { LineIndex } from '../util/lineIndex';
 import { drain, type Steps } from '../util/steps';
 import { RULES, type RuleCode } from './rules';
-import { resolveName } from './resolve';
+import { resolveName, type Resolution } from './resolve';
 import { RuleMemo, type Lookup, type RuleResult } from './memo';
 import { suppressions } from './suppression';
 import type { Finding, RuleContext, RuleFinding } from './types';
@@ -214,6 +214,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const { memo } = input;
   memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
+  const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[] }>();
   let n = 0;
   for (const candidate of scan.candidates) {
     if (full()) break;
@@ -226,19 +227,35 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
       continue;
     }
     const lookups: Lookup[] = [];
-    const results = evaluate(candidate, (t) => {
-      const allowed = allowedNow(t);
-      const found = suggest(t);
-      lookups.push({ text: t, found, allowed });
-      return found;
-    });
+    const results = evaluate(candidate, lookups);
     memo?.remember(candidate, results, lookups);
     for (const r of results) push(r.finding, r.fallback, r.entry);
   }
   return done();
 
+  /**
+   * What a text means, worked out once per distinct text of the file (a config names the same models thousands of
+   * times), with the lookups that took, which `lookups` is given as if they were made again.
+   */
+  function resolutionOf(text: string, lookups: Lookup[]): Resolution {
+    let known = resolutions.get(text);
+    if (!known) {
+      const made: Lookup[] = [];
+      const resolution = resolveName(text, registry, (t) => {
+        const allowed = allowedNow(t);
+        const found = suggest(t);
+        made.push({ text: t, found, allowed });
+        return found;
+      });
+      known = { resolution, lookups: made };
+      resolutions.set(text, known);
+    }
+    for (const l of known.lookups) lookups.push(l);
+    return known.resolution;
+  }
+
   /** What the rules find for one candidate (none when it is not a name in use). */
-  function evaluate(candidate: Candidate, lookup: (t: string) => readonly Suggestion[]): RuleResult[] {
+  function evaluate(candidate: Candidate, lookups: Lookup[]): RuleResult[] {
     const text = candidate.value.text;
     if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) return [];
     const prose = candidate.where !== 'value';
@@ -247,7 +264,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
     // not an id: only an exact id in capitals is one (hover still shows the card).
     if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) return [];
-    const resolution = resolveName(text, registry, lookup);
+    const resolution = resolutionOf(text, lookups);
     const { meant } = resolution;
     if (meant && isAllowed(meant.name, settings)) return [];
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or

@@ -8,10 +8,10 @@ import type { LanguageSpec } from '../languages';
 import { Ch, isDigit, isIdentPart, isIdentStart, isSpace, nextSignificant, nextSignificantIndex, onlySpaceBetween, previousSignificant } from './chars';
 import { Marker, type Marks } from './checkpoints';
 import { valueCandidate } from './context';
-import { scanProse } from './prose';
+import { scanComment, scanProse } from './prose';
 import { isModelKey } from './shape';
 import { readString } from './strings';
-import { NO_PAIRS, setPair, type Candidate, type Container, type ScanResult, type Value } from './types';
+import { MAX_DEPTH, NO_PAIRS, Pairs, setPair, type Candidate, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
@@ -23,8 +23,6 @@ const ABOUT_NAMES_METHOD =
   /^(?:startswith|endswith|startsWith|endsWith|StartsWith|EndsWith|includes|contains|Contains|indexOf|IndexOf|lastIndexOf|match|matchAll|fullmatch|search|test|sub|findall|finditer|compile|replace|replaceAll|Replace|split|find|rfind|index|rindex|count|removeprefix|removesuffix|lstrip|rstrip|strip|has|equals|Equals|equalsIgnoreCase|localeCompare|assertEqual|assertEquals|assertNotEqual|assertIn|assertNotIn|assertRegex|toBe|toEqual|toStrictEqual|toContain|toMatch|encoding_for_model|encodingForModel|get_encoding|get_tokenizer|tokenizer_for|from_pretrained|insert|insert_all|insertAll)$/;
 /** Predicates and classifiers of names (`is_openai_model("…")`, `supportsVision(…)`, `_find_model_family(…)`, `…_required(…)`). */
 const CLASSIFIER = /^(?:_?is_|_?has_|_?supports?_|is[A-Z]|has[A-Z]|supports[A-Z])|(?:_family|Family|_required|Required)$|^_?get_default_\w*settings$|^_?find_model_family$/;
-/** Structures nested deeper than this are not kept apart. */
-const MAX_DEPTH = 256;
 /** `=` after these is part of an operator (`==`, `!=`, `<=`, `+=`…), not an assignment. */
 const OPERATOR_BEFORE_EQ = new Set<number>([Ch.Eq, Ch.Bang, Ch.Lt, Ch.Gt, Ch.Plus, Ch.Minus, Ch.Star, Ch.Slash, Ch.Percent, Ch.Amp, Ch.Pipe]);
 
@@ -191,26 +189,10 @@ class CodeScanner {
 
   /** A line or block comment at the cursor: recorded, its words scanned as prose. False when there is none. */
   private comment(): boolean {
-    const { text, to, i } = this;
-    for (const lc of this.spec.line) {
-      if (!text.startsWith(lc, i)) continue;
-      let e = text.indexOf('\n', i);
-      if (e < 0 || e > to) e = to;
-      this.out.comments.push({ start: i, end: e, text: text.slice(i + lc.length, e) });
-      scanProse(text, i, e, this.top, this.out, 'comment');
-      this.i = e;
-      return true;
-    }
-    for (const [o, cl] of this.spec.block) {
-      if (!text.startsWith(o, i)) continue;
-      let e = text.indexOf(cl, i + o.length);
-      e = e < 0 || e > to ? to : e + cl.length;
-      this.out.comments.push({ start: i, end: e, text: text.slice(i + o.length, Math.max(i + o.length, e - cl.length)) });
-      scanProse(text, i, e, this.top, this.out, 'comment');
-      this.i = e;
-      return true;
-    }
-    return false;
+    const e = scanComment(this.text, this.i, this.to, this.spec, this.top, this.out);
+    if (e < 0) return false;
+    this.i = e;
+    return true;
   }
 
   /** A string literal at the cursor (with a C# `@`/`$` prefix): a key when a `:` follows, else a value. False when there is none. */
@@ -388,7 +370,7 @@ class CodeScanner {
     if (closed.kind === 'call' && closed.callee) {
       const method = closed.callee.slice(closed.callee.lastIndexOf('.') + 1);
       const v = closed.pairs.size === 1 ? closed.pairs.get(method) : undefined;
-      if (continues && !this.chain) this.chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Map(), parent: this.top };
+      if (continues && !this.chain) this.chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Pairs(), parent: this.top };
       const target = this.chain ?? this.top;
       if (v) {
         setPair(target, method, v);

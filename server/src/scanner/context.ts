@@ -5,17 +5,58 @@ import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
 import type { Candidate, Container, ScanResult, Value, Where } from './types';
 
-/** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
-function isCandidate(text: string, key: string | null): 'key' | 'shape' | null {
-  // No name is this long (ids are at most 128 characters): an open string running to the end of a huge line is not one.
-  if (text.length > 256) return null;
-  // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
-  if (key !== null && modelKey(key) && (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text))) return 'key';
-  return shapedLikeName(text) ? 'shape' : null;
+/** What a text is like as a value, in bits: see `textFacts`. */
+const TYPED = 1;
+const SHAPED = 2;
+const NON_ASCII = 4;
+
+/**
+ * What a value's text is like, as bits: what a model key's value may hold while a name is written or typed
+ * (`gpt-4o`, `4o mini`, nothing yet); shaped like a model name, as written or inside a wrapper (`anthropic/…`,
+ * `…@version`); outside ASCII (perhaps pictographs around a name). A scan asks it once per distinct text.
+ */
+export function textFacts(text: string): number {
+  if (text.length > 256) return 0;
+  let facts = 0;
+  if (text === '' || isNameLike(text) || /^[\w.\- ]{1,60}$/.test(text)) facts |= TYPED;
+  if (isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id)))) facts |= SHAPED;
+  if (/[^\x00-\x7f]/.test(text)) facts |= NON_ASCII;
+  return facts;
 }
 
-/** Shaped like a model name, as written or inside a wrapper (`anthropic/…`, `bedrock:…`, `…@version`). */
-const shapedLikeName = rememberByText((text: string): boolean => isModelShaped(text) || (text.length <= 128 && /[/:@]/.test(text) && idReadings(text).some((r) => isModelShaped(r.id))));
+/** The same facts, remembered by text (for scanners that do not keep their own). */
+const rememberedFacts = rememberByText(textFacts);
+
+/** What a key says of its value, in bits: see `keyFacts`. */
+const MODEL_KEY = 1;
+const LABEL_KEY = 2;
+const TABLE_KEY = 4;
+const DEPLOYMENT_KEY = 8;
+
+/** Keys whose values are text for people (a title, a label, a description): names in them are prose. */
+const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'description', 'desc', 'summary', 'excerpt', 'caption', 'alt', 'tooltip', 'placeholder', 'header', 'heading', 'text', 'help', 'helptext', 'message', 'note', 'notes', 'comment', 'content', 'prompt']);
+/** Keys that name an entry of a table (`- name: gpt-4` in a list of model settings): about the name, not a use. */
+const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
+
+/** What a key says of its value, as bits: a model key, a label for people, a table's entry name, an Azure deployment. */
+export function keyFacts(key: string): number {
+  const k = foldKey(key);
+  return (modelKey(key) ? MODEL_KEY : 0) | (LABEL_KEYS.has(k) ? LABEL_KEY : 0) | (TABLE_KEYS.has(k) ? TABLE_KEY : 0) | (k.includes('deployment') ? DEPLOYMENT_KEY : 0);
+}
+
+const rememberedKeyFacts = rememberByText(keyFacts);
+
+/** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
+function isCandidate(keyBits: number, facts: number): 'key' | 'shape' | null {
+  // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
+  if ((keyBits & MODEL_KEY) !== 0 && (facts & TYPED) !== 0) return 'key';
+  return (facts & SHAPED) !== 0 ? 'shape' : null;
+}
+
+/** Could a value with these facts of its key and text be a candidate? A scan can ask it of every string and make a value only where it may. */
+export function mayBeCandidate(keyBits: number, facts: number): boolean {
+  return (facts & NON_ASCII) !== 0 || isCandidate(keyBits, facts) !== null;
+}
 
 const BOX_HINT = /\bai_agent|\bbox[_-]?sdk|box_sdk_gen|box-typescript-sdk|Box\.Sdk|com\.box\.sdk|\bBoxClient\b|\bboxsdk\b|num_tokens_for_completion|numTokensForCompletion|NumTokensForCompletion|BOX_AI_|\b(?:azure|aws|google|ibm|xai)__/;
 const VENDOR_HINT = /\bfrom openai\b|\bimport openai\b|require\(['"]openai['"]\)|from ['"]openai['"]|\bAzureOpenAI\b|\bOpenAIClient\b|\bchat\.completions\b|\banthropic\b|@anthropic-ai|google\.generativeai|@google\/genai|langchain/;
@@ -28,8 +69,10 @@ export function fileFlavor(text: string): 'box' | 'vendor' | null {
   return box && !vendor ? 'box' : vendor && !box ? 'vendor' : null;
 }
 
-const CHAT_CONTEXT = /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i;
-const CHAT_SIBLING = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
+/** A key or callee of a chat slot (`basic_text`, `chat.completions.create`, `ask`). */
+const chatContext = rememberByText((name: string): boolean => /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i.test(name));
+/** A setting only a chat model takes, beside the model. */
+const chatSibling = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i.test(key));
 
 /** The slot a candidate fills: an embeddings model, a chat model, or unknown. */
 export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
@@ -41,9 +84,9 @@ export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
   }
   depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if (CHAT_CONTEXT.test(`${k.key ?? ''} ${k.callee ?? ''}`)) return 'chat';
+    if ((k.key !== null && chatContext(k.key)) || (k.callee !== null && chatContext(k.callee))) return 'chat';
   }
-  for (const sib of c.container.pairs.keys()) if (CHAT_SIBLING.test(sib)) return 'chat';
+  for (const sib of c.container.pairs.keys()) if (chatSibling(sib)) return 'chat';
   return null;
 }
 
@@ -64,35 +107,37 @@ export function candidateAt(result: ScanResult, offset: number): Candidate | und
 }
 
 /** Calls that take a model name to look something up about it (a tokenizer, an encoding), not to call the model. */
-const ABOUT_NAMES_CALL = /(?:^|\.)(?:encoding_?for_?model|get_?encoding|get_?tokenizer|tokenizer_?for)$/i;
+const aboutNamesCall = rememberByText((name: string): boolean => /(?:^|\.)(?:encoding_?for_?model|get_?encoding|get_?tokenizer|tokenizer_?for)$/i.test(name));
 
 /** Is this value code about a name rather than a model in use (a tokenizer lookup)? Such values are never reported. */
 export function isAboutNames(c: Candidate): boolean {
   if (c.about) return true;
   // A builder-style call (`tiktoken.encoding_for_model("…")`) gives its method name as the key.
-  if (c.key !== null && ABOUT_NAMES_CALL.test(c.key)) return true;
-  return c.container.kind === 'call' && c.container.callee !== null && ABOUT_NAMES_CALL.test(c.container.callee);
+  if (c.key !== null && aboutNamesCall(c.key)) return true;
+  return c.container.kind === 'call' && c.container.callee !== null && aboutNamesCall(c.container.callee);
 }
 
-/** Keys whose values are text for people (a title, a label, a description): names in them are prose. */
-const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'description', 'desc', 'summary', 'excerpt', 'caption', 'alt', 'tooltip', 'placeholder', 'header', 'heading', 'text', 'help', 'helptext', 'message', 'note', 'notes', 'comment', 'content', 'prompt']);
-/** Keys that name an entry of a table (`- name: gpt-4` in a list of model settings): about the name, not a use. */
-const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
-
 /** A candidate for a value, or null when the value is not one; its key and structure say where it is and whether it is about names. */
-export function valueCandidate(written: Value, key: string | null, container: Container, where: Where, about = false): Candidate | null {
-  const value = withoutPictographs(written);
-  const reason = isCandidate(value.text, key);
+export function valueCandidate(
+  written: Value,
+  key: string | null,
+  container: Container,
+  where: Where,
+  about = false,
+  facts = rememberedFacts(written.text),
+  keyBits = key === null ? 0 : rememberedKeyFacts(key),
+): Candidate | null {
+  const value = (facts & NON_ASCII) !== 0 ? withoutPictographs(written) : written;
+  const reason = isCandidate(keyBits, value === written ? facts : rememberedFacts(value.text));
   if (!reason) return null;
-  const k = key === null ? null : foldKey(key);
   return {
     value,
     key,
     reason,
     container,
-    where: k !== null && LABEL_KEYS.has(k) ? 'prose' : where,
+    where: (keyBits & LABEL_KEY) !== 0 ? 'prose' : where,
     // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
-    about: about || (k !== null && ((TABLE_KEYS.has(k) && !isProviderList(container)) || k.includes('deployment'))) || withinAbout(container),
+    about: about || ((keyBits & TABLE_KEY) !== 0 && !isProviderList(container)) || (keyBits & DEPLOYMENT_KEY) !== 0 || withinAbout(container),
   };
 }
 
@@ -105,7 +150,7 @@ const PICTOGRAPHS_AFTER = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Re
 
 function withoutPictographs(value: Value): Value {
   const t = value.text;
-  if (t.length > 256 || !/[^\x00-\x7f]/.test(t)) return value;
+  if (t.length > 256) return value;
   const lead = PICTOGRAPHS_BEFORE.exec(t)?.[0].length ?? 0;
   const trail = PICTOGRAPHS_AFTER.exec(t.slice(lead))?.[0].length ?? 0;
   // Only a value that is pictographs and one word in the id alphabet changes; the rest is kept as written.
@@ -119,7 +164,7 @@ function withinAbout(container: Container): boolean {
   for (let k: Container | null = container, depth = 0; k && depth < 64; k = k.parent, depth++) {
     if (k.about) return true;
     // The elements of a tuple or list given as a table key's value (`aliases=("4", "gpt4")`).
-    if (depth === 0 && k.kind !== 'root' && k.key !== null && TABLE_KEYS.has(foldKey(k.key))) return true;
+    if (depth === 0 && k.kind !== 'root' && k.key !== null && (rememberedKeyFacts(k.key) & TABLE_KEY) !== 0) return true;
   }
   return false;
 }

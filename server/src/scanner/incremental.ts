@@ -8,6 +8,7 @@ import { languageSpec } from '../languages';
 import type { Steps } from '../util/steps';
 import type { Checkpoint, Marks } from './checkpoints';
 import { scanCode } from './code';
+import { scanJson } from './json';
 import { markTablesAndRecords, scanSteps } from './index';
 import { rootContainer, type Candidate, type Container, type ScanResult, type Value } from './types';
 
@@ -44,7 +45,7 @@ function firstFrom<T>(items: readonly T[], at: number, offset: (t: T) => number)
 export function* rescanSteps(before: string, previous: ScanResult, text: string, languageId: string): Steps<ScanResult> {
   const spec = languageSpec(languageId);
   const checkpoints = previous.checkpoints ?? [];
-  if (spec.mode !== 'code' || checkpoints.length === 0) return yield* scanSteps(text, languageId);
+  if ((spec.mode !== 'code' && spec.mode !== 'json') || checkpoints.length === 0) return yield* scanSteps(text, languageId);
   const edit = changedSpan(before, text);
   const delta = edit.newEnd - edit.oldEnd;
   // The last checkpoint before the edit (its comma is before the first changed character).
@@ -55,7 +56,7 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   const ahead = checkpoints.slice(firstFrom(checkpoints, edit.oldEnd + 1, (c) => c.offset)).map((c): Checkpoint => ({ offset: c.offset + delta, stack: c.stack }));
   const region: ScanResult = { candidates: [], comments: [] };
   const marks: Marks = { checkpoints: [], resume, ahead };
-  yield* scanCode(text, 0, text.length, spec, rootContainer(0), region, marks);
+  yield* (spec.mode === 'json' ? scanJson : scanCode)(text, 0, text.length, spec, rootContainer(0), region, marks);
   if (marks.lost) return yield* scanSteps(text, languageId);
   yield;
 

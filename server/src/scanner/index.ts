@@ -9,12 +9,14 @@
 import { languageSpec } from '../languages';
 import type { Marks } from './checkpoints';
 import { scanCode } from './code';
+import { scanJson } from './json';
 import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
 import { rootContainer, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
+import { rememberByText } from '../util/remember';
 import { drain, type Steps } from '../util/steps';
 
 export type { Candidate, Container, ScanResult, Value } from './types';
@@ -31,9 +33,10 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
   const out: ScanResult = { candidates: [], comments: [] };
   const root = rootContainer(0);
   switch (spec.mode) {
-    case 'code': {
+    case 'code':
+    case 'json': {
       const marks: Marks = { checkpoints: [] };
-      yield* scanCode(text, 0, text.length, spec, root, out, marks);
+      yield* (spec.mode === 'json' ? scanJson : scanCode)(text, 0, text.length, spec, root, out, marks);
       out.checkpoints = marks.checkpoints;
       break;
     }
@@ -63,16 +66,17 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
 /** At least this many bare names in one list make it a table of models (`("gpt-4.1", "gpt-4.1-mini", …)`), not a use. */
 const TABLE_SIZE = 5;
 /** Keys of a record of results (a leaderboard row, a benchmark run): the model in it is history, not a use. */
-const RECORD_KEY = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
+const isRecordKey = rememberByText((key: string): boolean => /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i.test(key));
 /** Keys of an API response (a mock or a recorded one): two of them make the object a response, not a request. */
-const RESPONSE_KEY = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
+const isResponseKey = rememberByText((key: string): boolean => /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i.test(key));
 /** Structures that hold what a response said (`provider_data`), not what a request asks for. */
-const RESPONSE_CONTAINER = /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i;
+const isResponseContainer = rememberByText((key: string): boolean => /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i.test(key));
 /** Constructors of response objects (`ChatCompletion(…)`, `ModelResponse(…)` in a mock): their model is what a response said. */
 const RESPONSE_TYPE = /(?:^|\.)(?:ChatCompletion|ChatCompletionChunk|\w*Response)$/;
 
 /** A list under a key that says models (`ai_models`, `model_options`) offers them: a use, not a table. */
-const offersModels = (c: Container) => c.key !== null && /model|engine|llm/i.test(c.key);
+const offersModels = (c: Container) => c.key !== null && namesModels(c.key);
+const namesModels = rememberByText((key: string): boolean => /model|engine|llm/i.test(key));
 
 /**
  * Mark what is about names rather than a use of them, once the whole document is scanned: tables of models
@@ -128,12 +132,12 @@ const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 
 /** A record of results or an API response: its model is what happened, not a request. */
 function isRecord(k: Container): boolean {
   // `response = client.messages.create(model=…)` is the request that makes the response.
-  if (k.kind !== 'call' && k.key !== null && RESPONSE_CONTAINER.test(k.key)) return true;
+  if (k.kind !== 'call' && k.key !== null && isResponseContainer(k.key)) return true;
   if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
   let responseKeys = 0;
   for (const key of k.pairs.keys()) {
-    if (RECORD_KEY.test(key)) return true;
-    if (RESPONSE_KEY.test(key) && ++responseKeys >= 2) return true;
+    if (isRecordKey(key)) return true;
+    if (isResponseKey(key) && ++responseKeys >= 2) return true;
   }
   return false;
 }

@@ -4,7 +4,7 @@ import { GENERIC, type LanguageSpec } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
-import type { Container, ScanResult, Value } from './types';
+import { Pairs, type Container, type ScanResult, type Value } from './types';
 import { drain, type Steps } from '../util/steps';
 import { scalar } from './yaml';
 
@@ -21,7 +21,7 @@ export function* scanKeyValue(text: string, from: number, to: number, spec: Lang
       scanProse(text, lineStart + lead, lineStart + line.length, container, out, 'comment');
     } else if (/^\[\[?[^\]]+\]\]?\s*$/.test(trimmed)) {
       const name = trimmed.replace(/^\[+|\]+\s*$/g, '').trim();
-      container = { kind: 'section', key: name.split('.').pop() ?? name, callee: name, start: lineStart, pairs: new Map(), parent: root };
+      container = { kind: 'section', key: name.split('.').pop() ?? name, callee: name, start: lineStart, pairs: new Pairs(), parent: root };
     } else {
       const m = assignment.exec(trimmed);
       if (m) scanAssignment(text, lineStart, line, lead + m[0].length, m[1].replace(/^["']|["']$/g, ''), container, out);
@@ -37,7 +37,7 @@ function scanAssignment(text: string, lineStart: number, line: string, valueFrom
     if (hash >= 0) rest = rest.slice(0, hash);
   }
   if (rest.trim().startsWith('{') || rest.trim().startsWith('[')) {
-    drain(scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Map(), parent: container }, out));
+    drain(scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Pairs(), parent: container }, out));
     return;
   }
   const v = scalar(lineStart + valueFrom, rest);

@@ -1,6 +1,7 @@
 /** Markdown: HTML comments, fenced code blocks scanned as their language, and the rest as prose. */
 import { fenceLanguage, GENERIC } from '../languages';
 import { scanCode } from './code';
+import { scanJson } from './json';
 import { scanKeyValue } from './keyValue';
 import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
@@ -118,5 +119,6 @@ function* scanFence(text: string, from: number, to: number, tag: string, out: Sc
   if (spec && spec.mode === 'shell') yield* scanShell(text, from, to, block, out);
   else if (spec && spec.mode === 'yaml') yield* scanYaml(text, from, to, block, out);
   else if (spec && spec.mode === 'keyvalue') yield* scanKeyValue(text, from, to, spec, block, out);
+  else if (spec && spec.mode === 'json') yield* scanJson(text, from, to, spec, block, out);
   else yield* scanCode(text, from, to, spec && spec.mode === 'code' ? spec : GENERIC, block, out);
 }

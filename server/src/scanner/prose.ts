@@ -1,4 +1,5 @@
 /** Prose (plain text, comments, Markdown outside code): every word shaped like a model name is a candidate. */
+import type { LanguageSpec } from '../languages';
 import { isModelShaped, NAME_TOKEN } from './shape';
 import type { Container, ScanResult, Where } from './types';
 import { drain, type Steps } from '../util/steps';
@@ -28,4 +29,25 @@ export function* scanProseSteps(text: string, from: number, to: number, containe
     if (before === 45 && text.charCodeAt(start - 2) === 45) continue;
     out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container, where, about: false });
   }
+}
+
+/** A line or block comment of the language at `i`: recorded, its words scanned as prose. Where it ends, or -1 when there is none. */
+export function scanComment(text: string, i: number, to: number, spec: LanguageSpec, container: Container, out: ScanResult): number {
+  for (const lc of spec.line) {
+    if (!text.startsWith(lc, i)) continue;
+    let e = text.indexOf('\n', i);
+    if (e < 0 || e > to) e = to;
+    out.comments.push({ start: i, end: e, text: text.slice(i + lc.length, e) });
+    scanProse(text, i, e, container, out, 'comment');
+    return e;
+  }
+  for (const [o, cl] of spec.block) {
+    if (!text.startsWith(o, i)) continue;
+    let e = text.indexOf(cl, i + o.length);
+    e = e < 0 || e > to ? to : e + cl.length;
+    out.comments.push({ start: i, end: e, text: text.slice(i + o.length, Math.max(i + o.length, e - cl.length)) });
+    scanProse(text, i, e, container, out, 'comment');
+    return e;
+  }
+  return -1;
 }

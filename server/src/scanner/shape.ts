@@ -22,8 +22,9 @@ export const isModelKey = rememberByText((key: string): boolean => {
 
 /** A key or callee that marks an embeddings slot: `embeddings`, `embedding_model`, `AiAgentLongTextToolEmbeddings`. */
 export function isEmbeddingsName(name: string | null): boolean {
-  return name !== null && /embed/i.test(name);
+  return name !== null && embedsIn(name);
 }
+const embedsIn = rememberByText((name: string): boolean => /embed/i.test(name));
 
 /** Model families that a Box name's model part, or a vendor id, starts with. */
 const FAMILY = '(?:gpt|o[1-9]|claude|gemini|gemma|llama|mistral|mixtral|grok|titan|text[_\\-.]?embedding|textembedding|text[_\\-.]?bison|text[_\\-.]?unicorn|palm|command|jamba|phi|qwen|deepseek|granite)';
@@ -60,9 +61,7 @@ export function isVendorShaped(value: string): boolean {
 export const isModelShaped = rememberByText((value: string): boolean => isBoxShaped(value) || isVendorShaped(value));
 
 /** Could this text be a model name at all: the id alphabet (gateway `vendor/model` ids included), no spaces, no URL or path? */
-export function isNameLike(value: string): boolean {
-  return isModelId(value) && !value.includes('//') && !/^(?:https?|file|s3|gs):/i.test(value);
-}
+export const isNameLike = rememberByText((value: string): boolean => isModelId(value) && !value.includes('//') && !/^(?:https?|file|s3|gs):/i.test(value));
 
 /** A prefix of a name: what a user may have typed so far (possibly empty). */
 export function isNamePrefix(value: string): boolean {

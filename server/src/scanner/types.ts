@@ -20,7 +20,7 @@ export interface Container {
   callee: string | null;
   start: number;
   /** Key → value of the scalar members seen in this structure. */
-  pairs: Map<string, Value>;
+  pairs: Pairs;
   parent: Container | null;
   /** Code about names, not uses of them: the arguments of `startswith(…)`, the list after `in`. */
   about?: boolean;
@@ -61,21 +61,96 @@ export interface ScanResult {
   edit?: { before: string; start: number; end: number };
 }
 
-/** The pairs of a structure that has none yet: one shared empty map, replaced by its own on the first pair (see `setPair`). */
-class NoPairs extends Map<string, Value> {
+/** One member of a structure's pairs. */
+interface Pair {
+  readonly key: string;
+  value: Value;
+  next: Pair | null;
+}
+
+/** Past this many pairs, a structure's pairs get an index (a 10,000-key object is looked up in constant time). */
+const INDEXED_FROM = 16;
+
+/**
+ * Key → value of the scalar members of a structure, in the order first seen: the part of a map that the scanner
+ * and the rules use. Most structures have a handful of pairs, so they are a short chain (about a quarter of a
+ * map's memory, which matters for a scan of a 1 MB file with tens of thousands of structures).
+ */
+export class Pairs {
+  private head: Pair | null = null;
+  private tail: Pair | null = null;
+  private count = 0;
+  private index: Map<string, Pair> | null = null;
+
+  get size(): number {
+    return this.count;
+  }
+
+  private find(key: string): Pair | null {
+    if (this.index) return this.index.get(key) ?? null;
+    for (let p = this.head; p; p = p.next) if (p.key === key) return p;
+    return null;
+  }
+
+  get(key: string): Value | undefined {
+    return this.find(key)?.value;
+  }
+
+  has(key: string): boolean {
+    return this.find(key) !== null;
+  }
+
+  /** A key set again keeps its place and takes the new value. */
+  set(key: string, value: Value): this {
+    const known = this.find(key);
+    if (known) {
+      known.value = value;
+      return this;
+    }
+    const pair: Pair = { key, value, next: null };
+    if (this.tail) this.tail.next = pair;
+    else this.head = pair;
+    this.tail = pair;
+    this.count++;
+    if (this.index) this.index.set(key, pair);
+    else if (this.count > INDEXED_FROM) {
+      this.index = new Map();
+      for (let p: Pair | null = this.head; p; p = p.next) this.index.set(p.key, p);
+    }
+    return this;
+  }
+
+  *keys(): IterableIterator<string> {
+    for (let p = this.head; p; p = p.next) yield p.key;
+  }
+
+  *values(): IterableIterator<Value> {
+    for (let p = this.head; p; p = p.next) yield p.value;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Value]> {
+    for (let p = this.head; p; p = p.next) yield [p.key, p.value];
+  }
+}
+
+/** The pairs of a structure that has none yet: one shared empty set, replaced by its own on the first pair (see `setPair`). */
+class NoPairs extends Pairs {
   override set(): this {
     throw new Error('a structure without pairs is shared: use setPair');
   }
 }
-export const NO_PAIRS: Map<string, Value> = new NoPairs();
+export const NO_PAIRS: Pairs = new NoPairs();
 
-/** Give a structure a pair (its own map is made on the first). */
+/** Give a structure a pair (its own set is made on the first). */
 export function setPair(c: Container, key: string, value: Value): void {
-  if (c.pairs === NO_PAIRS) c.pairs = new Map();
+  if (c.pairs === NO_PAIRS) c.pairs = new Pairs();
   c.pairs.set(key, value);
 }
 
+/** Structures nested deeper than this are not kept apart (a file of `[[[[…` is counted, not kept). */
+export const MAX_DEPTH = 256;
+
 /** A fresh top-level structure starting at `start`. */
 export function rootContainer(start: number): Container {
-  return { kind: 'root', key: null, callee: null, start, pairs: new Map(), parent: null };
+  return { kind: 'root', key: null, callee: null, start, pairs: new Pairs(), parent: null };
 }

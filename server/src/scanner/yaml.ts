@@ -5,7 +5,7 @@ import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
-import type { Container, ScanResult, Value } from './types';
+import { Pairs, type Container, type ScanResult, type Value } from './types';
 import { drain, type Steps } from '../util/steps';
 
 const DQUOTE = 34;
@@ -64,7 +64,7 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
   while (line[col] === '-' && (line[col + 1] === ' ' || col + 1 === line.length)) {
     while (stack.length > 1 && stack[stack.length - 1].indent >= col) stack.pop();
     const parent = stack[stack.length - 1].c;
-    const item: Container = { kind: 'mapping', key: parent.key, callee: null, start: lineStart + col, pairs: new Map(), parent };
+    const item: Container = { kind: 'mapping', key: parent.key, callee: null, start: lineStart + col, pairs: new Pairs(), parent };
     stack.push({ indent: col, c: item });
     col += 2;
     while (line[col] === ' ') col++;
@@ -77,7 +77,7 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
     const valueFrom = col + keyMatch[0].length;
     const v = scalar(lineStart + valueFrom, line.slice(valueFrom));
     if (!v || /^[|>]/.test(v.text)) {
-      const child: Container = { kind: 'mapping', key, callee: null, start: lineStart + col, pairs: new Map(), parent };
+      const child: Container = { kind: 'mapping', key, callee: null, start: lineStart + col, pairs: new Pairs(), parent };
       stack.push({ indent: col, c: child });
       if (!v && isModelKey(key)) {
         // `model: ` with nothing yet: where a completion goes.
@@ -85,7 +85,7 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
         out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, where: 'value', about: false });
       }
     } else if (v.text.startsWith('{') || v.text.startsWith('[')) {
-      drain(scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Map(), parent }, out));
+      drain(scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Pairs(), parent }, out));
     } else {
       parent.pairs.set(key, v);
       if (v.kind !== 'number') {

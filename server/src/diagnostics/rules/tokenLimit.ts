@@ -1,7 +1,9 @@
 /** token-limit: a completion-token limit, in the same object or call as the model, above the model's maximum output. */
+import { rememberByText } from '../../util/remember';
 import { defineRule } from '../types';
 
-const TOKEN_KEYS = /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i;
+/** A completion-token limit's key. */
+const isTokenKey = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i.test(key));
 
 export const tokenLimit = defineRule({
   code: 'token-limit',
@@ -18,7 +20,7 @@ export const tokenLimit = defineRule({
     const stated = fact.value;
     const out = [];
     for (const [key, v] of candidate.container.pairs) {
-      if (v.kind !== 'number' || !TOKEN_KEYS.test(key)) continue;
+      if (v.kind !== 'number' || !isTokenKey(key)) continue;
       const n = Number(v.text);
       if (!Number.isFinite(n) || n <= bound) continue;
       // The message is written only for a limit that is over (formatting numbers is not free).

@@ -1,0 +1,224 @@
+/**
+ * JSON and JSON with comments: objects, arrays, strings, numbers and literal words, nothing else to track,
+ * so one tight pass is enough (the general code scanner looks for calls, builder chains, comparisons and
+ * statements at every character). It forgives what a user is typing: a missing comma, an unquoted key or a
+ * string left open reads on as far as it makes sense, and no text is ever thrown away. A top-level object is
+ * one structure (its members are siblings wherever the lines break).
+ *
+ * A 1 MB file holds tens of thousands of objects, and the rules only look at the pairs of those that hold a
+ * candidate. So the members of an object are kept as offsets in buffers the scan reuses, and made into values
+ * when it closes, only if a candidate is in it.
+ */
+import type { LanguageSpec } from '../languages';
+import { Ch, isDigit, isIdentPart, isIdentStart, nextSignificantIndex } from './chars';
+import { Marker, type Marks } from './checkpoints';
+import { keyFacts, mayBeCandidate, valueCandidate } from './context';
+import { scanComment } from './prose';
+import { readString } from './strings';
+import { DocumentTexts } from './texts';
+import { MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
+import type { Steps } from '../util/steps';
+
+export function* scanJson(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult, marks?: Marks): Steps {
+  yield* new JsonScanner(text, to, spec, out, marks, new Marker(marks, root, from), from).run();
+}
+
+class JsonScanner {
+  private readonly stack: Container[];
+  private top: Container;
+  /** The key waiting for its value: `model` after `"model":`, and what it says of its value (`keyFacts`). */
+  private key: string | null = null;
+  private keyBits = 0;
+  /** Structures opened beyond MAX_DEPTH and not yet closed. */
+  private tooDeep = 0;
+  private i: number;
+  private readonly texts = new DocumentTexts();
+  /** The members of the open objects so far, innermost last: key, text, offsets, kind, whether open, the value if made. */
+  private readonly pairKeys: string[] = [];
+  private readonly pairTexts: string[] = [];
+  private readonly pairStarts: number[] = [];
+  private readonly pairEnds: number[] = [];
+  private readonly pairKinds: Array<Value['kind']> = [];
+  private readonly pairOpen: boolean[] = [];
+  private readonly pairValues: Array<Value | null> = [];
+  private pairCount = 0;
+  /** For each open structure (by depth): where its members begin in those buffers, and how many candidates it holds. */
+  private readonly membersFrom: number[] = [];
+  private readonly candidatesIn: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+    private readonly spec: LanguageSpec,
+    private readonly out: ScanResult,
+    private readonly marks: Marks | undefined,
+    private readonly marker: Marker,
+    from: number,
+  ) {
+    this.stack = marker.stack;
+    this.top = this.stack[this.stack.length - 1];
+    this.i = marker.start(from);
+    for (let d = 0; d < this.stack.length; d++) {
+      this.membersFrom.push(0);
+      this.candidatesIn.push(0);
+    }
+  }
+
+  *run(): Steps {
+    yield* this.read();
+    // Structures still open at the end (a file being typed): their members as a closed one's.
+    for (let d = this.stack.length - 1; d >= 0; d--) this.settle(d);
+  }
+
+  private *read(): Steps {
+    const { text, to } = this;
+    let n = 0;
+    while (this.i < to) {
+      if ((++n & 2047) === 0) yield;
+      const c = text.charCodeAt(this.i);
+      if (c === Ch.Space || c === Ch.LF || c === Ch.CR || c === Ch.Tab) this.i++;
+      else if (c === Ch.DQuote || c === Ch.SQuote) this.string();
+      else if (c === Ch.Comma) {
+        this.key = null;
+        this.i++;
+        // Just after a comma in a list, nothing pending: a checkpoint (or, resuming, perhaps the earlier scan met again).
+        if (this.marks && this.top.kind === 'array' && this.tooDeep === 0 && this.stack.length < MAX_DEPTH && this.marker.atRest(this.i, this.stack)) return;
+      } else if (c === Ch.LBrace || c === Ch.LBracket) this.open(c);
+      else if (c === Ch.RBrace || c === Ch.RBracket) {
+        if (!this.close()) return;
+      } else if (isDigit(c) || (c === Ch.Minus && isDigit(text.charCodeAt(this.i + 1)))) this.number();
+      else if (isIdentStart(c)) this.word();
+      else if (c === Ch.Slash && this.comment()) {
+        // recorded
+      } else {
+        // A stray `:` (no key before it) leaves nothing pending; other stray characters are passed over.
+        if (c === Ch.Colon) this.key = null;
+        this.i++;
+      }
+    }
+  }
+
+  /** A string: a key when a `:` follows, else a value. */
+  private string(): void {
+    const { text, to } = this;
+    const r = readString(text, this.i, to, this.spec, '');
+    const { start, end, next, open } = r;
+    const colon = nextSignificantIndex(text, next, to);
+    if (text.charCodeAt(colon) === Ch.Colon && text.charCodeAt(colon + 1) !== Ch.Colon) {
+      this.key = this.texts.cut(text, start, end);
+      this.keyBits = this.texts.lastKeyFacts();
+      this.i = colon + 1;
+      return;
+    }
+    const written = this.texts.cut(text, start, end);
+    this.value(written, start, end, 'string', open, this.texts.lastFacts());
+    this.i = next;
+  }
+
+  /** A value: a candidate when it may be a model name, and the pending key's pair. */
+  private value(text: string, start: number, end: number, kind: Value['kind'], open: boolean, facts = 0): void {
+    const { key, top } = this;
+    this.key = null;
+    let made: Value | null = null;
+    if (kind === 'string' && mayBeCandidate(key === null ? 0 : this.keyBits, facts)) {
+      made = { text, start, end, kind, open: open || undefined };
+      const cand = valueCandidate(made, key, top, 'value', false, facts, key === null ? 0 : this.keyBits);
+      if (cand) {
+        this.out.candidates.push(cand);
+        this.candidatesIn[this.stack.length - 1]++;
+      }
+    }
+    if (key === null) return;
+    // Only an object's members wait (a list or the top level given a key is not JSON, and rare).
+    if (top.kind !== 'object') {
+      setPair(top, key, made ?? { text, start, end, kind, open: open || undefined });
+      return;
+    }
+    const k = this.pairCount++;
+    this.pairKeys[k] = key;
+    this.pairTexts[k] = text;
+    this.pairStarts[k] = start;
+    this.pairEnds[k] = end;
+    this.pairKinds[k] = kind;
+    this.pairOpen[k] = open;
+    this.pairValues[k] = made;
+  }
+
+  /** The structure at depth `d` is done: its members become its pairs if a candidate is in it, and leave the buffers. */
+  private settle(d: number): void {
+    const from = this.membersFrom[d];
+    if (this.candidatesIn[d] > 0) {
+      const c = this.stack[d];
+      for (let k = from; k < this.pairCount; k++) {
+        const open = this.pairOpen[k];
+        setPair(c, this.pairKeys[k], this.pairValues[k] ?? { text: this.pairTexts[k], start: this.pairStarts[k], end: this.pairEnds[k], kind: this.pairKinds[k], open: open || undefined });
+      }
+    }
+    this.pairCount = from;
+  }
+
+  private number(): void {
+    const { text, to, i } = this;
+    let j = i + 1;
+    while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
+    const written = text.slice(i, j);
+    if (this.key !== null) this.value(written.includes('_') ? written.replace(/_/g, '') : written, i, j, 'number', false);
+    this.i = j;
+  }
+
+  /** `true`, `false`, `null` as a key's value; an unquoted key (JSON5 style) when a `:` follows. */
+  private word(): void {
+    const { text, to, i } = this;
+    let j = i + 1;
+    while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j);
+    const colon = nextSignificantIndex(text, j, to);
+    if (text.charCodeAt(colon) === Ch.Colon && text.charCodeAt(colon + 1) !== Ch.Colon) {
+      this.key = word;
+      this.keyBits = keyFacts(word);
+      this.i = colon + 1;
+      return;
+    }
+    if (this.key !== null && (word === 'true' || word === 'false' || word === 'null')) this.value(word, i, j, 'bare', false);
+    this.i = j;
+  }
+
+  private open(c: number): void {
+    const key = this.key;
+    this.key = null;
+    this.i++;
+    if (this.stack.length >= MAX_DEPTH) {
+      this.tooDeep++;
+      return;
+    }
+    const s: Container = { kind: c === Ch.LBracket ? 'array' : 'object', key, callee: null, start: this.i - 1, pairs: NO_PAIRS, parent: this.top };
+    if (this.top.about) s.about = true;
+    this.stack.push(s);
+    this.top = s;
+    this.membersFrom[this.stack.length - 1] = this.pairCount;
+    this.candidatesIn[this.stack.length - 1] = 0;
+  }
+
+  /** Close the innermost structure. False when a scan resumed after an edit has closed one that was open where it resumed. */
+  private close(): boolean {
+    this.key = null;
+    this.i++;
+    if (this.tooDeep > 0) this.tooDeep--;
+    else if (this.stack.length > 1) {
+      this.settle(this.stack.length - 1);
+      this.stack.pop();
+      this.top = this.stack[this.stack.length - 1];
+      if (this.marker.lost(this.stack)) return false;
+    }
+    return true;
+  }
+
+  private comment(): boolean {
+    const found = this.out.candidates.length;
+    const e = scanComment(this.text, this.i, this.to, this.spec, this.top, this.out);
+    if (e < 0) return false;
+    this.candidatesIn[this.stack.length - 1] += this.out.candidates.length - found;
+    this.i = e;
+    return true;
+  }
+}

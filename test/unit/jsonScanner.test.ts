@@ -1,0 +1,75 @@
+/** The JSON scanner: the same candidates as the general code scanner where both apply, and JSON's own cases. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { jsonConfig } from '../../bench/fixtures';
+import { checkText } from '../../server/src/diagnostics/engine';
+import { buildRegistry } from '../../server/src/registry';
+import { scan, type Candidate, type Container } from '../../server/src/scanner';
+import { readSettings } from '../../server/src/settings';
+import { shippedDocuments } from '../helpers';
+
+/**
+ * A candidate as the rules see it: text and place, key, why, where, whether about names, and its structure's pairs and
+ * keys up the chain. The general scanner takes a top-level `{` for a block of code; JSON's is an object.
+ */
+function shape(c: Candidate): unknown {
+  const chain: unknown[] = [];
+  for (let k: Container | null = c.container; k && k.kind !== 'root'; k = k.parent) chain.push([k.kind === 'block' ? 'object' : k.kind, k.key]);
+  const pairs = [...c.container.pairs].map(([k, v]) => [k, v.text, v.start, v.end, v.kind]);
+  return [c.value.text, c.value.start, c.value.end, c.key, c.reason, c.where, c.about, chain, pairs];
+}
+
+const HERE = path.resolve(__dirname, '..');
+const lists = [
+  jsonConfig(60_000),
+  readFileSync(path.join(HERE, 'fixtures/precision/clean/providers.json'), 'utf8'),
+  '[{"model": "gpt-4o", "max_tokens": 99999, "name": "GPT-4o"}, {"id": "gpt-4.1", "created": 1, "object": "model", "choices": []}]',
+  '[\n  // a comment naming azure__openai__gpt_4o_mini\n  {"model": "azure__openai__gpt_4o_minii", /* and aws__claude_3_haiku */ "num_tokens_for_completion": 8000}\n]',
+  '["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini", "o4-mini"]',
+  '[{"models": ["claude-3-haiku-20240307", "gemini-2.5-pro"], "engine": "text-embedding-3-small", "deployment": "gpt-4o"}]',
+  '[{"model": "gpt-4o\n", "x": 1}, {"model": "azure__openai__gpt_4o_mini", "deep": [[[["gpt-4.1"]]]]}]',
+  '[{"😀gpt-4o-mini": 1, "model": "😀gpt-4o-mini"}, {"model": "a\\"b", "k": "\\u0067pt-4o"}]',
+];
+
+test('the same candidates, structures and pairs as the general scanner gives', () => {
+  for (const text of lists) {
+    // JSON5 is read by the general code scanner; JSON by its own.
+    const general = scan(text, 'json5').candidates.map(shape);
+    const own = scan(text, 'json').candidates.map(shape);
+    assert.deepEqual(own, general, text.slice(0, 80));
+  }
+});
+
+test('a top-level object is one structure: its members are siblings across lines', () => {
+  const text = '{\n  "model": "gpt-4o",\n  "max_tokens": 99999,\n  "temperature": 0\n}\n';
+  const [c] = scan(text, 'json').candidates;
+  assert.equal(c.container.kind, 'object');
+  assert.equal(c.container.pairs.get('max_tokens')?.text, '99999');
+  const registry = buildRegistry([shippedDocuments()]);
+  const findings = checkText({ text, languageId: 'json', registry, settings: readSettings({}) }).findings;
+  assert.deepEqual(findings.map((f) => f.code), ['token-limit']);
+});
+
+test('what a user is typing: an open string, a missing comma, an unquoted key, stray characters', () => {
+  const open = scan('{"model": "azure__openai__gpt_4o_mi\n}', 'json');
+  assert.equal(open.candidates[0].value.text, 'azure__openai__gpt_4o_mi');
+  assert.equal(open.candidates[0].value.open, true);
+  const comma = scan('{"model": "gpt-4o" "max_tokens": 5}', 'json');
+  assert.equal(comma.candidates[0].container.pairs.get('max_tokens')?.text, '5');
+  const bare = scan('{model: "gpt-4o", ) ; max_tokens: 7}', 'json');
+  assert.equal(bare.candidates[0].key, 'model');
+  assert.equal(bare.candidates[0].container.pairs.get('max_tokens')?.text, '7');
+  // Unbalanced closers and a file of openers neither throw nor lose the names.
+  assert.equal(scan(']]]}}{"model": "gpt-4o"}', 'json').candidates[0].key, 'model');
+  assert.equal(scan('['.repeat(5000) + '"gpt-4o"', 'json').candidates.length, 1);
+});
+
+test('a structure without a candidate keeps no pairs; one with a candidate keeps them all, numbers and literals too', () => {
+  const r = scan('[{"id": "x", "n": 3, "inner": {"model": "gpt-4o", "max_tokens": 10, "stream": true, "stop": null}}]', 'json');
+  const [c] = r.candidates;
+  assert.deepEqual([...c.container.pairs.keys()], ['model', 'max_tokens', 'stream', 'stop']);
+  assert.equal(c.container.pairs.get('stream')?.kind, 'bare');
+  assert.equal(c.container.parent!.pairs.size, 0);
+});
