@@ -14,7 +14,6 @@ import { Ch, isDigit, isIdentPart, isIdentStart, nextSignificantIndex } from './
 import { Marker, type Marks } from './checkpoints';
 import { keyFacts, mayBeCandidate, valueCandidate } from './context';
 import { scanComment } from './prose';
-import { readString } from './strings';
 import { DocumentTexts } from './texts';
 import { MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
@@ -101,16 +100,37 @@ class JsonScanner {
   /** A string: a key when a `:` follows, else a value. */
   private string(): void {
     const { text, to } = this;
-    const r = readString(text, this.i, to, this.spec, '');
-    const { start, end, next, open } = r;
+    // Read to the closing quote (past escapes), or to the end of the line when it is missing; hashed on the way.
+    const quote = text.charCodeAt(this.i);
+    const start = this.i + 1;
+    let k = start;
+    let hash = 0;
+    let open = true;
+    while (k < to) {
+      const c = text.charCodeAt(k);
+      if (c === quote) {
+        open = false;
+        break;
+      }
+      if (c === Ch.LF || c === Ch.CR) break;
+      if (c === Ch.Backslash) {
+        hash = (Math.imul(hash, 31) + c) | 0;
+        k++;
+        if (k >= to) break;
+      }
+      hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
+      k++;
+    }
+    const end = k;
+    const next = open ? k : k + 1;
     const colon = nextSignificantIndex(text, next, to);
     if (text.charCodeAt(colon) === Ch.Colon && text.charCodeAt(colon + 1) !== Ch.Colon) {
-      this.key = this.texts.cut(text, start, end);
+      this.key = this.texts.cut(text, start, end, hash);
       this.keyBits = this.texts.lastKeyFacts();
       this.i = colon + 1;
       return;
     }
-    const written = this.texts.cut(text, start, end);
+    const written = this.texts.cut(text, start, end, hash);
     this.value(written, start, end, 'string', open, this.texts.lastFacts());
     this.i = next;
   }

@@ -19,15 +19,17 @@ export class DocumentTexts {
   private slot = -1;
   private last = '';
 
-  /** `text.slice(start, end)`, the same string as last time where the same characters were cut before. */
-  cut(text: string, start: number, end: number): string {
+  /**
+   * `text.slice(start, end)`, the same string as last time where the same characters were cut before. `hash` is
+   * the characters' hash as the caller read them (each code unit c: h = h * 31 + c, 32 bits, from 0).
+   */
+  cut(text: string, start: number, end: number, hash: number): string {
     const length = end - start;
     if (length > LONGEST || length <= 0) {
       this.slot = -1;
       return (this.last = text.slice(start, end));
     }
-    let h = length;
-    for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    const h = hash ^ length;
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
     this.slot = slot;
     const known = this.slots[slot];
