@@ -77,6 +77,8 @@ const isTokenFact = (key: FactKey): key is 'contextWindow' | 'maxOutputTokens' =
 
 /** One fact: the winner among the contributions, its record, and the conflicts among cards of the winning rank. */
 function settleFact(name: string, key: FactKey, list: readonly Contribution[], conflicts: Conflict[], diagnostics: CardDiagnostic[]): FactRecord<unknown> {
+  // One source (a model with one card, the common case for a card folder): it is the record.
+  if (list.length === 1 && (list[0].origin === null || list[0].fact.value !== null)) return onlyFact(key, list[0]);
   const stated = list.filter((c) => c.origin === null);
   const pool = stated.some((c) => c.fact.value !== null) || !list.some((c) => c.origin !== null && c.fact.value !== null) ? stated : list.filter((c) => c.fact.value !== null);
   const top = Math.max(...pool.map((c) => c.rank));
@@ -116,6 +118,15 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
   return { value, raw: internRaw(raw), source: at(winner.file, winner.fact.at), exact, origin: winner.origin };
 }
 
+/** The record of a fact stated once: what `settleFact` makes of a single contribution, without its search. */
+function onlyFact(key: FactKey, only: Contribution): FactRecord<unknown> {
+  const value = only.fact.value as unknown;
+  const exact = !(isTokenFact(key) && typeof value === 'number') || tokenUpperBound(only.fact.raw, value) === value;
+  const raw: Partial<Record<Lang, string>> = {};
+  raw[only.lang] = only.fact.raw;
+  return { value, raw: internRaw(raw), source: at(only.file, only.fact.at), exact, origin: only.origin };
+}
+
 /** The largest value a token figure can mean: itself when exact, else the upper bound of its rounding. */
 function tokenBound(fact: FactRecord<number> | undefined): number | null {
   if (!fact || fact.value === null) return null;
@@ -146,9 +157,9 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
   }
 
   // Front matter and tiles: the highest layer that says something wins.
-  const cards = [...dr.cards].sort((a, b) => b.layer - a.layer);
-  const tiles = [...dr.tiles].sort((a, b) => b.layer - a.layer);
-  const bulk = [...dr.bulk].sort((a, b) => b.rank - a.rank);
+  const cards = dr.cards.length > 1 ? [...dr.cards].sort((a, b) => b.layer - a.layer) : dr.cards;
+  const tiles = dr.tiles.length > 1 ? [...dr.tiles].sort((a, b) => b.layer - a.layer) : dr.tiles;
+  const bulk = dr.bulk.length > 1 ? [...dr.bulk].sort((a, b) => b.rank - a.rank) : dr.bulk;
   const meta = <K extends keyof ParsedCard['meta']>(k: K): ParsedCard['meta'][K] | undefined => cards.find((c) => c.card.meta[k] !== undefined)?.card.meta[k];
   const tileSays = <T>(pick: (t: Tile) => T | null): T | null => {
     for (const t of tiles) {
@@ -205,11 +216,12 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
     const nameFact = c.card.facts.name;
     if (nameFact) sources.push(at(c.card.file, nameFact.at));
   }
-  for (const c of [...dr.catalogues].sort((a, b) => b.layer - a.layer)) sources.push(at(c.page.file, c.page.idAt));
+  const catalogues = dr.catalogues.length > 1 ? [...dr.catalogues].sort((a, b) => b.layer - a.layer) : dr.catalogues;
+  for (const c of catalogues) sources.push(at(c.page.file, c.page.idAt));
   for (const t of tiles) sources.push(at(t.file, t.tile.at));
   for (const b of bulk) if (!b.doc.file.startsWith('builtin:')) sources.push(at(b.doc.file, b.entry.at));
 
-  const catalogue = [...dr.catalogues].sort((a, b) => b.layer - a.layer)[0]?.page;
+  const catalogue = catalogues[0]?.page;
   const listMeta = (k: 'languages' | 'inputTypes' | 'outputTypes', fromCatalogue: string[] | undefined): string[] =>
     meta(k) ?? (fromCatalogue && fromCatalogue.length ? fromCatalogue : []);
 
