@@ -33,6 +33,7 @@ import { codeActions, FIX_ALL_KIND } from './features/codeActions';
 import { completionItems, completionSite, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
 import { DocumentChecker } from './features/documentDiagnostics';
+import { DiagnosticPusher } from './features/pushDiagnostics';
 import { hover } from './features/hover';
 import { localeOf, type Locale } from './features/modelCard';
 import { modelList } from './features/modelList';
@@ -56,8 +57,13 @@ const service = new RegistryService(anchorDocuments(builtinDocuments, path.resol
 
 let locale: Locale = 'en';
 let settings: Settings = readSettings(undefined);
-let initialSettings: unknown;
-const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false, editRangeDefault: false };
+/** Settings the client gave without being asked: in `initializationOptions`, or in `didChangeConfiguration`'s payload. */
+let givenSettings: unknown;
+const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false, editRangeDefault: false, pullDiagnostics: false };
+
+/** Resolved once the first settings are applied: no diagnostics before them (bounded, for a client that never says `initialized`). */
+let settingsApplied: () => void = () => undefined;
+const settingsReady = Promise.race([new Promise<void>((resolve) => (settingsApplied = resolve)), new Promise<void>((resolve) => setTimeout(resolve, 3000).unref())]);
 
 const checker = new DocumentChecker({
   workspace,
@@ -66,6 +72,13 @@ const checker = new DocumentChecker({
   settings: () => settings,
   locale: () => locale,
   notify: (message) => void connection.window.showInformationMessage(message),
+});
+
+const pusher = new DiagnosticPusher({
+  all: () => documents.all(),
+  check: (doc, token) => checker.diagnosticsInSlices(doc, token),
+  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+  ready: () => settingsReady,
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -77,8 +90,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
   client.editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-  initialSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-  settings = readSettings(initialSettings);
+  client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+  givenSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  settings = readSettings(givenSettings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -96,15 +110,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(async () => {
   if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' });
   await applySettings();
+  settingsApplied();
 });
 
+/** The client's `modelLens` settings: asked for where the client answers `workspace/configuration`, else as it gave them. */
 async function pullSettings(): Promise<Settings> {
-  if (!client.configuration) return readSettings(initialSettings);
+  if (!client.configuration) return readSettings(givenSettings);
   try {
     const [raw] = (await connection.workspace.getConfiguration([{ section: 'modelLens' }])) as unknown[];
-    return readSettings(raw ?? initialSettings);
+    return readSettings(raw ?? givenSettings);
   } catch {
-    return readSettings(initialSettings);
+    return readSettings(givenSettings);
   }
 }
 
@@ -118,8 +134,9 @@ function noticeOnce(message: string): void {
   void connection.window.showWarningMessage(message);
 }
 
-async function applySettings(): Promise<void> {
-  settings = await pullSettings();
+/** Apply the client's settings: `given`, or those asked for. */
+async function applySettings(given?: Settings): Promise<void> {
+  settings = given ?? (await pullSettings());
   for (const n of settings.notices) noticeOnce(n);
   watcher?.dispose();
   watcher = null;
@@ -131,12 +148,21 @@ async function applySettings(): Promise<void> {
   refreshDiagnostics();
 }
 
-/** Ask the client to pull diagnostics again: the registry or the settings changed. */
+/** Diagnostics again: the registry or the settings changed (asked of a client that pulls, pushed to one that does not). */
 function refreshDiagnostics(): void {
-  if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+  if (!client.pullDiagnostics) pusher.all();
+  else if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
-connection.onDidChangeConfiguration(() => void applySettings());
+connection.onDidChangeConfiguration((params) => {
+  // The usual payload of clients that are not asked (`{ settings: { modelLens: {…} } }`) is the settings themselves.
+  const payload = paramsObject(params).settings;
+  const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
+  if (section !== null && typeof section === 'object') {
+    givenSettings = section;
+    void applySettings(readSettings(section));
+  } else void applySettings();
+});
 
 let reloadTimer: NodeJS.Timeout | undefined;
 connection.onDidChangeWatchedFiles((params) => {
@@ -164,6 +190,7 @@ async function cancellable<T>(work: () => Promise<T>): Promise<T> {
 // `params.workDoneToken` before the handler runs, and fail on null params with an internal error.
 connection.onRequest(DocumentDiagnosticRequest.type, (params, token) =>
   cancellable(async () => {
+    await settingsReady;
     const doc = documents.get(documentUri(params));
     return { kind: 'full', items: doc ? await checker.diagnosticsInSlices(doc, token) : [] };
   }),
@@ -222,9 +249,13 @@ connection.onRequest(DefinitionRequest.type, (params) => {
   return doc ? definition(doc, doc.offsetAt(at), service.registry, locale) : null;
 });
 
+documents.onDidChangeContent((e) => {
+  if (!client.pullDiagnostics) pusher.schedule(e.document);
+});
 documents.onDidClose((e) => {
   scans.forget(e.document.uri);
   checker.forget(e.document.uri);
+  if (!client.pullDiagnostics) pusher.forget(e.document.uri);
 });
 documents.listen(connection);
 connection.listen();

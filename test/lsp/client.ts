@@ -27,6 +27,15 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Declare LSP 3.17 completion list defaults (`itemDefaults.editRange`). */
   itemDefaults?: boolean;
+  /**
+   * A client like Neovim 0.7 or Eglot: no diagnostic pulls (the server pushes), no `workspace/configuration`
+   * (settings come in `initializationOptions` and `didChangeConfiguration`'s payload), no refresh.
+   */
+  push?: boolean;
+  /** A client that answers `workspace/configuration` but cannot be asked to pull again (`workspace/diagnostic/refresh`). */
+  noRefresh?: boolean;
+  /** Return before sending `initialized` (the caller sends it). */
+  holdInitialized?: boolean;
 }
 
 export class TestClient {
@@ -76,16 +85,19 @@ export class TestClient {
       locale: opts.locale,
       rootUri: folders[0] ? pathToFileURL(folders[0]).toString() : null,
       workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).toString(), name: path.basename(f) })),
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, diagnostics: { refreshSupport: true } },
-        textDocument: {
-          completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] }, ...(opts.itemDefaults ? { completionList: { itemDefaults: ['editRange'] } } : {}) },
-          hover: { contentFormat: ['markdown'] },
-          diagnostic: { dynamicRegistration: false },
-        },
-      },
-      initializationOptions: {},
+      capabilities: opts.push
+        ? { workspace: {}, textDocument: { completion: { completionItem: { snippetSupport: false } }, hover: { contentFormat: ['markdown'] }, publishDiagnostics: {} } }
+        : {
+            workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true }, diagnostics: { refreshSupport: !opts.noRefresh } },
+            textDocument: {
+              completion: { completionItem: { snippetSupport: false, documentationFormat: ['markdown'] }, ...(opts.itemDefaults ? { completionList: { itemDefaults: ['editRange'] } } : {}) },
+              hover: { contentFormat: ['markdown'] },
+              diagnostic: { dynamicRegistration: false },
+            },
+          },
+      initializationOptions: opts.push ? { settings: opts.settings ?? {} } : {},
     });
+    if (opts.holdInitialized) return client;
     client.connection.sendNotification('initialized', {});
     await client.waitFor(() => client.notifications.some((n) => n.method === 'modelLens/registryChanged'), 'the registry to load');
     return client;
@@ -154,6 +166,24 @@ export class TestClient {
     this.settings = settings;
     this.notify('workspace/didChangeConfiguration', { settings: null });
     await this.waitFor(() => count() > before, 'a diagnostics refresh');
+  }
+
+  /** The diagnostics last pushed for `uri` (publishDiagnostics), once one for `version` (or any, without one) arrives. */
+  async pushed(uri: string, version?: number, timeoutMs = 5000): Promise<Diagnostic[]> {
+    const last = () =>
+      this.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).pop()?.params as
+        | { version?: number; diagnostics: Diagnostic[] }
+        | undefined;
+    await this.waitFor(() => {
+      const l = last();
+      return l !== undefined && (version === undefined || l.version === version);
+    }, `diagnostics pushed for ${uri}${version === undefined ? '' : ` version ${version}`}`, timeoutMs);
+    return last()!.diagnostics;
+  }
+
+  /** How many diagnostics pushes arrived for `uri` so far. */
+  pushes(uri: string): number {
+    return this.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics' && (n.params as { uri: string }).uri === uri).length;
   }
 
   request<T>(method: string, params?: unknown): Promise<T> {
