@@ -47,7 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     documentSelector,
     outputChannel: output,
     synchronize: { configurationSection: 'modelLens' },
-    initializationOptions: { settings: vscode.workspace.getConfiguration('modelLens') },
+    // In Restricted Mode the project file's settings that read other files wait for trust, as the editor's do.
+    initializationOptions: { settings: vscode.workspace.getConfiguration('modelLens'), trusted: vscode.workspace.isTrusted },
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
   };
   client = new LanguageClient('modelLens', 'Model Lens', serverOptions, clientOptions);
@@ -161,6 +162,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     render();
   });
   await client.start();
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('modelLens/trusted')));
   const first = await refreshStatus();
   const activationMs = Date.now() - started;
   output.info(`Model Lens activated in ${activationMs} ms: ${first?.models ?? 0} models`);

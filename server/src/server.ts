@@ -40,6 +40,7 @@ import { modelList } from './features/modelList';
 import { builtinCards, builtinDocuments } from './registry/builtin';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
+import { isProjectConfigPath, PROJECT_CONFIG_FILE, readProjectConfig, untrusted, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { readSettings, type Settings } from './settings';
 import { VERSION } from './version';
 import { documentUri, paramsObject, position } from './session/params';
@@ -57,6 +58,8 @@ const service = new RegistryService(anchorDocuments(builtinDocuments, path.resol
 
 let locale: Locale = 'en';
 let settings: Settings = readSettings(undefined);
+/** False while VS Code says the workspace is not trusted (Restricted Mode); other clients have no such mode. */
+let trusted = true;
 /** Settings the client gave without being asked: in `initializationOptions`, or in `didChangeConfiguration`'s payload. */
 let givenSettings: unknown;
 const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false, editRangeDefault: false, pullDiagnostics: false };
@@ -91,11 +94,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
   client.editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
   client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
-  givenSettings = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
+  const options: Record<string, unknown> = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
+  givenSettings = options.settings;
+  trusted = options.trusted !== false;
   settings = readSettings(givenSettings);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       completionProvider: { resolveProvider: true, triggerCharacters: TRIGGER_CHARACTERS },
       hoverProvider: true,
       definitionProvider: true,
@@ -114,14 +119,20 @@ connection.onInitialized(async () => {
 });
 
 /** The client's `modelLens` settings: asked for where the client answers `workspace/configuration`, else as it gave them. */
-async function pullSettings(): Promise<Settings> {
-  if (!client.configuration) return readSettings(givenSettings);
+async function clientSettings(): Promise<unknown> {
+  if (!client.configuration) return givenSettings;
   try {
     const [raw] = (await connection.workspace.getConfiguration([{ section: 'modelLens' }])) as unknown[];
-    return readSettings(raw ?? givenSettings);
+    return raw ?? givenSettings;
   } catch {
-    return readSettings(givenSettings);
+    return givenSettings;
   }
+}
+
+/** The client's settings with the workspace folders' `.model-lens.json` files. */
+async function settingsWith(raw: unknown): Promise<Settings> {
+  const projects = (await Promise.all(workspace.folders.map(readProjectConfig))).filter((p): p is ProjectConfig => p !== null).map((p) => (trusted ? p : untrusted(p)));
+  return readSettings(withProjectConfig(raw, projects));
 }
 
 let watcher: { dispose(): void } | null = null;
@@ -134,15 +145,16 @@ function noticeOnce(message: string): void {
   void connection.window.showWarningMessage(message);
 }
 
-/** Apply the client's settings: `given`, or those asked for. */
-async function applySettings(given?: Settings): Promise<void> {
-  settings = given ?? (await pullSettings());
+/** Apply the client's settings (`given`, or those asked for) and the project files. */
+async function applySettings(given?: unknown): Promise<void> {
+  settings = await settingsWith(given ?? (await clientSettings()));
   for (const n of settings.notices) noticeOnce(n);
   watcher?.dispose();
   watcher = null;
   const watched = [...settings.cardPaths, ...settings.catalogs];
-  if (client.watchDynamically && watched.length) {
-    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: workspace.cardWatchers(watched, client.relativePatterns) });
+  if (client.watchDynamically) {
+    const watchers = [...workspace.cardWatchers(watched, client.relativePatterns), ...workspace.projectConfigWatchers(PROJECT_CONFIG_FILE, client.relativePatterns)];
+    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
   await service.configure(settings, workspace.folders);
   refreshDiagnostics();
@@ -154,18 +166,27 @@ function refreshDiagnostics(): void {
   else if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
 }
 
+connection.onNotification('modelLens/trusted', () => {
+  trusted = true;
+  void applySettings();
+});
+
 connection.onDidChangeConfiguration((params) => {
   // The usual payload of clients that are not asked (`{ settings: { modelLens: {…} } }`) is the settings themselves.
   const payload = paramsObject(params).settings;
   const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
   if (section !== null && typeof section === 'object') {
     givenSettings = section;
-    void applySettings(readSettings(section));
+    void applySettings(section);
   } else void applySettings();
 });
 
 let reloadTimer: NodeJS.Timeout | undefined;
 connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => isProjectConfigPath(c.uri))) {
+    void applySettings();
+    return;
+  }
   if (!params.changes.some((c) => service.isUserCardUri(c.uri))) return;
   clearTimeout(reloadTimer);
   reloadTimer = setTimeout(() => void service.reload(), 50);
@@ -249,6 +270,10 @@ connection.onRequest(DefinitionRequest.type, (params) => {
   return doc ? definition(doc, doc.offsetAt(at), service.registry, locale) : null;
 });
 
+// Clients that do not watch files: a project file saved in the editor is read again.
+documents.onDidSave((e) => {
+  if (!client.watchDynamically && isProjectConfigPath(e.document.uri)) void applySettings();
+});
 documents.onDidChangeContent((e) => {
   if (!client.pullDiagnostics) pusher.schedule(e.document);
 });

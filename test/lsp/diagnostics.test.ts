@@ -1,7 +1,7 @@
 /** Pull diagnostics and quick fixes over LSP: every rule in several languages, each fix applied, settings, refresh. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,20 +92,31 @@ test('insert an ignore comment in the language\'s syntax, indented', async () =>
   }
 });
 
-test('allow this name: the command adds it to .vscode/settings.json', async () => {
+test('allow this name: the command adds it to the project file, .model-lens.json, which the server reads again when it changes', async () => {
   const uri = open('python', 'py', 'm = {"model": "azure__openai__my_private_deployment"}\n');
   const [d] = await client.diagnostics(uri);
   const { action } = await fixOnce(uri, '', d, /^Allow/);
   assert.equal(action.command?.command, 'modelLens.allowName');
   await client.request('workspace/executeCommand', { command: action.command!.command, arguments: action.command!.arguments });
   const edit = client.appliedEdits.at(-1)!;
-  const change = edit.documentChanges!.find((c) => 'edits' in c) as { edits: TextEdit[] };
-  const settings = JSON.parse(change.edits[0].newText) as Record<string, string[]>;
-  assert.deepEqual(settings['modelLens.allow'], ['azure__openai__my_private_deployment']);
-  // And with the setting in place, the name is no longer reported.
-  await client.updateSettings({ allow: ['azure__openai__my_private_deployment'] });
+  const change = edit.documentChanges!.find((c) => 'edits' in c) as { textDocument: { uri: string }; edits: TextEdit[] };
+  const file = path.join(ws, '.model-lens.json');
+  assert.equal(change.textDocument.uri, pathToFileURL(file).toString());
+  const written = change.edits[0].newText;
+  assert.deepEqual((JSON.parse(written) as { allow: string[] }).allow, ['azure__openai__my_private_deployment']);
+  // The client applies the edit (here: writes the file) and says the file changed; the name is no longer reported.
+  const refreshes = () => client.notifications.filter((x) => x.method === 'workspace/diagnostic/refresh').length;
+  const changed = async (type: number) => {
+    const before = refreshes();
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).toString(), type }] });
+    await client.waitFor(() => refreshes() > before, 'a diagnostics refresh after the project file changed');
+  };
+  writeFileSync(file, written);
+  await changed(1);
   assert.deepEqual(await client.diagnostics(uri), []);
-  await client.updateSettings({});
+  rmSync(file);
+  await changed(3);
+  assert.equal((await client.diagnostics(uri)).length, 1);
 });
 
 test('source.fixAll.modelLens applies every unambiguous fix at once', async () => {

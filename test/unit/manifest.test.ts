@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULE_METADATA } from '../../server/src/diagnostics/rules';
 import { FILE_GLOBS, LANGUAGES, languageOfFile } from '../../server/src/languages';
+import { RESTRICTED_KEYS } from '../../server/src/projectConfig';
 import { DEFAULT_RULES, SEVERITIES } from '../../server/src/settings';
 import { VERSION } from '../../server/src/version';
 import { ROOT } from '../helpers';
@@ -53,7 +54,7 @@ test('the modelLens.rules schema is the rules metadata', () => {
         type: 'string',
         enum: [...SEVERITIES],
         ...(r.severity === 'as-found' ? {} : { default: r.severity }),
-        description: r.severity === 'as-found' ? `${r.summary} Unset: the severity the card parser gives each problem.` : r.summary,
+        description: r.severity === 'as-found' ? `${r.summary} Unset: the severity each problem is found with.` : r.summary,
       },
     ]),
   );
@@ -92,6 +93,8 @@ test('Restricted Mode: settings that make the server read files elsewhere or mor
   assert.deepEqual(trust.restrictedConfigurations, ['modelLens.cardPaths', 'modelLens.catalogs', 'modelLens.maxFileSize']);
   for (const key of trust.restrictedConfigurations ?? []) assert.ok(key in manifest.contributes.configuration.properties, key);
   for (const key of trust.restrictedConfigurations ?? []) assert.ok(readme.includes(`\`${key}\``), `README names ${key}`);
+  // The project file's keys that wait for trust are the same ones.
+  assert.deepEqual(RESTRICTED_KEYS.map((k) => `modelLens.${k}`), trust.restrictedConfigurations);
 });
 
 test('one version, from package.json', () => {

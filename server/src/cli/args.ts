@@ -4,10 +4,11 @@ export const USAGE = `Usage: model-lens <command> [options]
 
 Commands:
   list                      every model Model Lens knows: its built-in data, and the cards and
-                            catalogues of .vscode/settings.json
+                            catalogues of .model-lens.json and .vscode/settings.json
   cards <files|folders…>    the models in those card files and the problems found in them
   check [paths…]            check model names in files and folders (default: the current
-                            directory), with the settings of .vscode/settings.json
+                            directory), with the settings of .model-lens.json and
+                            .vscode/settings.json
 
 Options:
   --format FORMAT           text or json; check also takes sarif and github (default: text)

@@ -1,14 +1,25 @@
-/** The project's settings for the CLI: the `modelLens.*` keys of .vscode/settings.json, so the editor and CI agree. */
+/**
+ * The project's settings for the CLI, as the editor has them, so the editor and CI agree: the `modelLens.*` keys
+ * of .vscode/settings.json with the project file, .model-lens.json, over them (see `projectConfig`).
+ */
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { readProjectConfig, withProjectConfig, type ProjectConfig } from '../projectConfig';
 import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
 import { readTextFile } from '../util/textFile';
 
-/** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested), JSON with comments. */
-export async function readProjectSettings(root: string): Promise<{ settings: Settings; file: string | null }> {
+/** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested, JSON with comments) and .model-lens.json. */
+export async function readProjectSettings(root: string): Promise<{ settings: Settings; project: ProjectConfig | null }> {
+  const project = await readProjectConfig(root);
+  const editor = await editorSettings(root);
+  return { settings: readSettings(withProjectConfig(editor, project ? [project] : [])), project };
+}
+
+/** The `modelLens.*` keys of .vscode/settings.json, as one object (undefined when there is no such file). */
+async function editorSettings(root: string): Promise<Record<string, unknown> | undefined> {
   const file = path.join(root, '.vscode', 'settings.json');
   const read = await readTextFile(file, MAX_SETTINGS_BYTES);
-  if (!read.ok) return { settings: readSettings(undefined), file: null };
+  if (!read.ok) return undefined;
   const json: unknown = parseJsonc(read.text);
   const nested: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -28,5 +39,5 @@ export async function readProjectSettings(root: string): Promise<{ settings: Set
     if (key === 'modelLens' && isPlain(value)) for (const [k, v] of Object.entries(value)) put([k], v);
     else if (key.startsWith('modelLens.')) put(key.slice('modelLens.'.length).split('.'), value);
   }
-  return { settings: readSettings(nested), file };
+  return nested;
 }

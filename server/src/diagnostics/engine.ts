@@ -6,6 +6,7 @@
 import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
 import { isAboutNames, scanSteps, type Candidate, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
+import { isProjectConfigPath, parseProjectConfig } from '../projectConfig';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { GlobList } from '../util/glob';
 import { LineIndex } from '../util/lineIndex';
@@ -201,6 +202,11 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     return done();
   }
   if (card) cardFindings(card.diagnostics, [], lines(), push);
+  if (isProjectConfigPath(input.path ?? '')) {
+    // The project's settings file: what is wrong with it, not the rules for code.
+    for (const p of parseProjectConfig(text).problems) push({ code: 'project-config', message: p.message, start: p.start, end: p.end, suggestions: [], preferred: false, name: null }, p.severity);
+    return done();
+  }
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
     // One of the user's catalogue files: its own problems, not the rules for code.
     cardFindings([], input.registryDiagnostics, lines(), push);

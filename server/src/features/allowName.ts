@@ -1,9 +1,13 @@
-/** The "allow this name" command: add a name to `modelLens.allow` in the workspace's .vscode/settings.json (comments kept). */
+/**
+ * The "allow this name" command: add a name to `allow` in the workspace folder's project file, .model-lens.json
+ * (comments kept), which every editor's server and the CLI read.
+ */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { filePathOf } from '../session/params';
+import { PROJECT_CONFIG_FILE } from '../projectConfig';
 import { MAX_SETTINGS_BYTES } from '../settings';
 import { readTextFile } from '../util/textFile';
 import type { Workspace } from '../session/workspace';
@@ -11,7 +15,7 @@ import type { Workspace } from '../session/workspace';
 export const ALLOW_COMMAND = 'modelLens.allowName';
 
 /**
- * The command's arguments are `[name, documentUri]`: the name goes into the settings of the document's
+ * The command's arguments are `[name, documentUri]`: the name goes into the project file of the document's
  * workspace folder (else the first folder). Null with `noFolder` when there is no folder to write to.
  */
 export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
@@ -26,17 +30,17 @@ export async function allowNameCommand(args: readonly unknown[] | undefined, wor
 
 /** The edit that adds `name` to the allow list, or null when it is already there. */
 async function allowNameEdit(folder: string, name: string): Promise<WorkspaceEdit | null> {
-  const file = path.join(folder, '.vscode', 'settings.json');
+  const file = path.join(folder, PROJECT_CONFIG_FILE);
   const uri = pathToFileURL(file).toString();
   const read = await readTextFile(file, MAX_SETTINGS_BYTES);
   // A settings file that is there but not safe to edit (too large, not a regular file) gets no edit at all.
   if (!read.ok && read.reason !== 'missing') return null;
   const text = read.ok ? read.text : null;
   const current = text ? (parseJsonc(text) as Record<string, unknown> | undefined) : undefined;
-  const list = Array.isArray(current?.['modelLens.allow']) ? (current!['modelLens.allow'] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+  const list = Array.isArray(current?.allow) ? (current!.allow as unknown[]).filter((x): x is string => typeof x === 'string') : [];
   if (list.includes(name)) return null;
   const base = text ?? '{}\n';
-  const edits = modify(base, ['modelLens.allow'], [...list, name], { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
+  const edits = modify(base, ['allow'], [...list, name], { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } });
   const updated = applyEdits(base, edits);
   if (text === null) {
     return {
