@@ -8,6 +8,7 @@
 import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { RULE_CODES } from './diagnostics/rules';
+import { messages, type Locale, type Messages } from './messages';
 import { MAX_SETTINGS_BYTES, SEVERITIES } from './settings';
 import { readTextFile } from './util/textFile';
 
@@ -48,19 +49,20 @@ export interface ProjectConfig {
 const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Read the file's text: its settings, and what is wrong with it. Never throws. */
-export function parseProjectConfig(text: string): ProjectConfig {
+export function parseProjectConfig(text: string, locale: Locale = 'en'): ProjectConfig {
+  const say = messages(locale);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.slice(0, 20).map((e) => ({
     start: e.offset,
     end: e.offset + Math.max(e.length, 1),
     severity: 'error',
-    message: `${PROJECT_CONFIG_FILE} is not valid JSON here (${printParseErrorCode(e.error)}); the file is not used until it is.`,
+    message: say.configNotJson(printParseErrorCode(e.error)),
   }));
   const values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (errors.length > 0 || !root) return { values, problems };
   if (root.type !== 'object') {
-    problems.push({ start: root.offset, end: root.offset + root.length, severity: 'error', message: `${PROJECT_CONFIG_FILE} holds one object of settings, such as { "allow": ["my-deployment"] }.` });
+    problems.push({ start: root.offset, end: root.offset + root.length, severity: 'error', message: say.configNotObject() });
     return { values, problems };
   }
   const seen = new Set<string>();
@@ -72,12 +74,12 @@ export function parseProjectConfig(text: string): ProjectConfig {
     if (key === '$schema') continue;
     const at = (n: Node) => ({ start: n.offset, end: n.offset + n.length });
     if (!PROJECT_KEYS.includes(key)) {
-      problems.push({ ...at(keyNode), severity: 'warning', message: `"${key}" is not a Model Lens setting; the file takes ${PROJECT_KEYS.join(', ')}.` });
+      problems.push({ ...at(keyNode), severity: 'warning', message: say.configUnknownKey(key, PROJECT_KEYS) });
       continue;
     }
-    if (seen.has(key)) problems.push({ ...at(keyNode), severity: 'warning', message: `"${key}" is given twice; the last one is used.` });
+    if (seen.has(key)) problems.push({ ...at(keyNode), severity: 'warning', message: say.configRepeated(key) });
     seen.add(key);
-    const wrong = problemOf(key, valueNode);
+    const wrong = problemOf(key, valueNode, say);
     if (wrong) problems.push({ ...at(wrong.node), severity: 'error', message: wrong.message });
     else values[key] = nodeValue(valueNode);
   }
@@ -85,22 +87,22 @@ export function parseProjectConfig(text: string): ProjectConfig {
 }
 
 /** What is wrong with a key's value, if anything (the first problem, where it is). */
-function problemOf(key: string, node: Node): { node: Node; message: string } | null {
+function problemOf(key: string, node: Node, say: Messages): { node: Node; message: string } | null {
   if ((LIST_KEYS as readonly string[]).includes(key)) {
-    if (node.type !== 'array') return { node, message: `"${key}" is a list of strings (names or globs).` };
+    if (node.type !== 'array') return { node, message: say.configList(key) };
     const bad = (node.children ?? []).find((c) => c.type !== 'string');
-    return bad ? { node: bad, message: `Each entry of "${key}" is a string.` } : null;
+    return bad ? { node: bad, message: say.configListEntry(key) } : null;
   }
   if ((NUMBER_KEYS as readonly string[]).includes(key)) {
-    return node.type === 'number' && typeof node.value === 'number' && node.value >= 1 ? null : { node, message: `"${key}" is a number of ${key === 'maxFileSize' ? 'bytes' : 'problems'}, at least 1.` };
+    return node.type === 'number' && typeof node.value === 'number' && node.value >= 1 ? null : { node, message: say.configNumber(key, key === 'maxFileSize' ? 'bytes' : 'problems') };
   }
   // rules
-  if (node.type !== 'object') return { node, message: `"rules" maps rule codes to severities, such as { "unknown-model": "error" }.` };
+  if (node.type !== 'object') return { node, message: say.configRules() };
   for (const member of node.children ?? []) {
     const [k, v] = member.children ?? [];
     if (!k || !v) continue;
-    if (!(RULE_CODES as readonly string[]).includes(String(k.value))) return { node: k, message: `"${String(k.value)}" is not a rule code; the codes are ${RULE_CODES.join(', ')}.` };
-    if (v.type !== 'string' || !(SEVERITIES as readonly string[]).includes(String(v.value))) return { node: v, message: `A rule's severity is one of ${SEVERITIES.join(', ')}.` };
+    if (!(RULE_CODES as readonly string[]).includes(String(k.value))) return { node: k, message: say.configRuleCode(String(k.value), RULE_CODES) };
+    if (v.type !== 'string' || !(SEVERITIES as readonly string[]).includes(String(v.value))) return { node: v, message: say.configSeverity(SEVERITIES) };
   }
   return null;
 }

@@ -35,7 +35,7 @@ import { definition } from './features/definition';
 import { DocumentChecker } from './features/documentDiagnostics';
 import { DiagnosticPusher } from './features/pushDiagnostics';
 import { hover } from './features/hover';
-import { localeOf, type Locale } from './features/modelCard';
+import { localeOf, messages, type Locale } from './messages';
 import { modelList } from './features/modelList';
 import { builtinCards, builtinDocuments } from './registry/builtin';
 import { ScanCache } from './session/scanCache';
@@ -225,15 +225,15 @@ connection.onRequest(CodeActionRequest.type, (params, token) =>
     const context = paramsObject(params).context;
     const safe = { ...params, context: context !== null && typeof context === 'object' && Array.isArray((context as { diagnostics?: unknown }).diagnostics) ? params.context : { diagnostics: [] } };
     const { findings } = await checker.checkInSlices(doc, token);
-    return codeActions(doc, safe, () => findings);
+    return codeActions(doc, safe, () => findings, locale);
   }),
 );
 
 connection.onRequest(ExecuteCommandRequest.type, async (params) => {
   const { command, arguments: args } = paramsObject(params);
   if (command !== ALLOW_COMMAND) return;
-  const result = await allowNameCommand(Array.isArray(args) ? args : undefined, workspace);
-  if (result === 'noFolder') void connection.window.showWarningMessage('Model Lens: open a folder to allow a name in its settings.');
+  const result = await allowNameCommand(Array.isArray(args) ? args : undefined, workspace, locale);
+  if (result === 'noFolder') void connection.window.showWarningMessage(messages(locale).noFolderToAllow());
   else if (result) await connection.workspace.applyEdit(result);
 });
 

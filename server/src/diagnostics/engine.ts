@@ -6,6 +6,7 @@
 import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, type Severity, type Suggestion } from '../registry';
 import { isAboutNames, scanSteps, type Candidate, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
+import { messages, type Locale } from '../messages';
 import { isProjectConfigPath, parseProjectConfig } from '../projectConfig';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { GlobList } from '../util/glob';
@@ -37,6 +38,8 @@ interface CheckInput {
   registryDiagnostics?: readonly CardDiagnostic[];
   /** What the rules found for the candidates of this document's last check (see `memo`). */
   memo?: RuleMemo;
+  /** The language of the messages (English unless given). */
+  locale?: Locale;
 }
 
 type Skip = { reason: 'excluded' | 'too-large' | 'minified'; message: string };
@@ -49,8 +52,8 @@ export interface CheckResult {
 }
 
 /** The message of a capped file, said once. */
-export function cappedMessage(settings: Settings): string {
-  return `Model Lens shows the first ${settings.maxProblems.toLocaleString('en-US')} problems of this file (modelLens.maxProblems).`;
+export function cappedMessage(settings: Settings, locale: Locale = 'en'): string {
+  return messages(locale).capped(settings.maxProblems);
 }
 
 /** Is this file excluded by `modelLens.exclude`? Paths are matched relative to the workspace when given so. */
@@ -159,11 +162,12 @@ export function checkText(input: CheckInput): CheckResult {
 /** The same check in steps (see `util/steps`): the server runs it in slices and can stop it. */
 export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const { text, registry, settings } = input;
+  const say = messages(input.locale ?? 'en');
   if (text.length > settings.maxFileSize) {
-    return { findings: [], capped: false, skipped: { reason: 'too-large', message: `Model Lens skipped this file: it is larger than modelLens.maxFileSize (${settings.maxFileSize} bytes).` } };
+    return { findings: [], capped: false, skipped: { reason: 'too-large', message: say.tooLarge(settings.maxFileSize) } };
   }
   if (looksMinified(text)) {
-    return { findings: [], capped: false, skipped: { reason: 'minified', message: 'Model Lens skipped this file: it looks minified or generated.' } };
+    return { findings: [], capped: false, skipped: { reason: 'minified', message: say.minified() } };
   }
   const scan = input.scan ?? (yield* scanSteps(text, input.languageId));
   // Lines are counted only when something needs them (a suppression comment, a finding).
@@ -204,7 +208,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   if (card) cardFindings(card.diagnostics, [], lines(), push);
   if (isProjectConfigPath(input.path ?? '')) {
     // The project's settings file: what is wrong with it, not the rules for code.
-    for (const p of parseProjectConfig(text).problems) push({ code: 'project-config', message: p.message, start: p.start, end: p.end, suggestions: [], preferred: false, name: null }, p.severity);
+    for (const p of parseProjectConfig(text, input.locale).problems) push({ code: 'project-config', message: p.message, start: p.start, end: p.end, suggestions: [], preferred: false, name: null }, p.severity);
     return done();
   }
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
@@ -218,7 +222,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   // A changelog, release notes or a blog post records what was true when it was written: nothing to report.
   if (isHistoryFile(where)) return done();
   const { memo } = input;
-  memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where }, scan.edit);
+  memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where, locale: input.locale ?? 'en' }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
   const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[] }>();
   let n = 0;
@@ -279,7 +283,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
     if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return [];
-    const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose };
+    const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose, say };
     const out: RuleResult[] = [];
     for (const rule of RULES) {
       for (const f of rule.check(ctx)) {

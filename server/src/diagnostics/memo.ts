@@ -42,6 +42,8 @@ interface MemoKey {
   settings: Settings;
   languageId: string;
   path: string;
+  /** The language of the messages. */
+  locale: string;
 }
 
 export class RuleMemo {

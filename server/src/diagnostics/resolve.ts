@@ -19,16 +19,16 @@ export interface Resolution {
   via: 'exact' | 'spelling' | 'typo' | null;
   /** For typos: the names meant, as they would be written here (wrappers kept), best first. */
   suggestions: string[];
-  /** For typos: what is wrong, as a phrase ("no snapshot of claude-3-haiku is dated 20240229"), or empty. */
-  why: string;
+  /** For typos: a dated snapshot that does not exist, its family and date (`claude-3-haiku`, `20240229`), or null. */
+  snapshot: { family: string; date: string } | null;
   /** The first suggestion is safe to apply without asking. */
   preferred: boolean;
 }
 
 export function resolveName(text: string, registry: Registry, suggest: (t: string) => readonly Suggestion[]): Resolution {
   const resolved = registry.resolve(text);
-  if (resolved) return { exact: resolved.match, reading: resolved.reading, meant: resolved.match.entry, via: 'exact', suggestions: [], why: '', preferred: false };
-  const none: Resolution = { exact: undefined, reading: null, meant: undefined, via: null, suggestions: [], why: '', preferred: false };
+  if (resolved) return { exact: resolved.match, reading: resolved.reading, meant: resolved.match.entry, via: 'exact', suggestions: [], snapshot: null, preferred: false };
+  const none: Resolution = { exact: undefined, reading: null, meant: undefined, via: null, suggestions: [], snapshot: null, preferred: false };
   const boxy = isBoxShaped(text);
   const folded = registry.findNormalized(text).filter((m) => (m.entry.namespace === 'box') === boxy);
   if (folded.length === 1) return { ...none, meant: folded[0].entry, via: 'spelling' };
@@ -45,7 +45,7 @@ export function resolveName(text: string, registry: Registry, suggest: (t: strin
   for (const { id, prefix, suffix } of [{ id: text, prefix: '', suffix: '' }, ...idReadings(text).filter((r) => r.platform === null)]) {
     const wrap = (name: string) => `${prefix}${name}${suffix}`;
     const dated = wrongSnapshot(id, registry);
-    if (dated) return { ...none, meant: dated.known[0], via: 'typo', suggestions: dated.known.map((e) => wrap(e.name)), why: `no snapshot of ${dated.family} is dated ${dated.date}`, preferred: dated.known.length === 1 };
+    if (dated) return { ...none, meant: dated.known[0], via: 'typo', suggestions: dated.known.map((e) => wrap(e.name)), snapshot: { family: dated.family, date: dated.date }, preferred: dated.known.length === 1 };
     const slips = suggest(id).filter((s) => s.entry.namespace === 'vendor' && isSlip(id.toLowerCase(), s));
     if (slips.length) return { ...none, meant: slips[0].entry, via: 'typo', suggestions: slips.map((s) => wrap(s.entry.name)) };
   }

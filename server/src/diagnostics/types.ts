@@ -1,4 +1,5 @@
 /** What the rules produce, and what each rule says about itself. Findings have offsets, independent of LSP and of the CLI's output. */
+import type { Messages } from '../messages';
 import type { Registry, Severity } from '../registry';
 import type { Candidate, ScanResult } from '../scanner';
 import type { Resolution } from './resolve';
@@ -50,6 +51,8 @@ export interface RuleContext {
   resolution: Resolution;
   /** The candidate is a word of prose or of a comment: only exact names and unambiguous slips are reported. */
   prose: boolean;
+  /** The messages in the user's language. */
+  say: Messages;
 }
 
 export interface Rule<C extends string = string> extends RuleMeta<C> {

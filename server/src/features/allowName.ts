@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { filePathOf } from '../session/params';
+import { messages, type Locale } from '../messages';
 import { PROJECT_CONFIG_FILE } from '../projectConfig';
 import { MAX_SETTINGS_BYTES } from '../settings';
 import { readTextFile } from '../util/textFile';
@@ -18,14 +19,14 @@ export const ALLOW_COMMAND = 'modelLens.allowName';
  * The command's arguments are `[name, documentUri]`: the name goes into the project file of the document's
  * workspace folder (else the first folder). Null with `noFolder` when there is no folder to write to.
  */
-export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
+export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace, locale: Locale = 'en'): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
   const [name, uri] = args ?? [];
   if (typeof name !== 'string') return null;
   const docPath = typeof uri === 'string' ? filePathOf(uri) : null;
   const folder = (docPath && workspace.folderOf(docPath)) ?? workspace.folders[0];
   if (!folder) return 'noFolder';
   const edit = await allowNameEdit(folder, name);
-  return edit ? { label: `Allow ${name}`, edit } : null;
+  return edit ? { label: messages(locale).allowName(name), edit } : null;
 }
 
 /** The edit that adds `name` to the allow list, or null when it is already there. */

@@ -1,13 +1,14 @@
 /**
  * Quick fixes for Model Lens diagnostics — replace with each suggestion
  * (the successor, the canonical spelling, the maximum), insert an ignore
- * comment in the language's syntax, allow the name in the workspace — and
+ * comment in the language's syntax, allow the name in the project file — and
  * `source.fixAll.modelLens`, which applies every unambiguous fix in a file.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/types';
 import { lineCommentFor } from '../languages';
+import { messages, type Locale, type Messages } from '../messages';
 import { ALLOW_COMMAND } from './allowName';
 import { SOURCE, type DiagnosticData } from './documentDiagnostics';
 
@@ -23,18 +24,19 @@ function dataOf(d: Diagnostic): DiagnosticData {
 }
 
 /** The code actions of a request: quick fixes for its diagnostics, and "fix all" when the client asks for that kind. */
-export function codeActions(doc: TextDocument, params: CodeActionParams, findings: () => readonly Finding[]): CodeAction[] {
+export function codeActions(doc: TextDocument, params: CodeActionParams, findings: () => readonly Finding[], locale: Locale = 'en'): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params));
+  const say = messages(locale);
+  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params, say));
   if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '')) {
-    const all = fixAll(doc, findings());
+    const all = fixAll(doc, findings(), say);
     if (all) actions.push(all);
   }
   return actions;
 }
 
-function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
+function quickFixes(doc: TextDocument, params: CodeActionParams, say: Messages): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     if (d.source !== SOURCE) continue;
@@ -42,7 +44,7 @@ function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
     const current = doc.getText(d.range);
     data.suggestions.forEach((s, i) => {
       actions.push({
-        title: replaceTitle(String(d.code), current, s),
+        title: replaceTitle(say, String(d.code), current, s),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: i === 0 && data.preferred,
@@ -52,7 +54,7 @@ function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
     const ignore = ignoreComment(doc, d);
     if (ignore) {
       actions.push({
-        title: `Ignore ${d.code} on this line (model-lens-ignore-next-line)`,
+        title: `${say.fixIgnore(String(d.code))} (model-lens-ignore-next-line)`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [doc.uri]: [ignore] } },
@@ -61,21 +63,21 @@ function quickFixes(doc: TextDocument, params: CodeActionParams): CodeAction[] {
     const name = /^(?:unknown-model|retired-model|deprecated-model|name-format)$/.test(String(d.code)) ? current : null;
     if (name) {
       actions.push({
-        title: `Allow "${name}" in this workspace (modelLens.allow)`,
+        title: say.allowName(name),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        command: { title: 'Allow model name', command: ALLOW_COMMAND, arguments: [name, doc.uri] },
+        command: { title: say.allowCommand(), command: ALLOW_COMMAND, arguments: [name, doc.uri] },
       });
     }
   }
   return actions;
 }
 
-function replaceTitle(code: string, current: string, s: string): string {
-  if (code === 'token-limit') return `Set to the model's maximum, ${Number(s).toLocaleString('en-US')}`;
-  if (code === 'retired-model' || code === 'deprecated-model') return `Replace with the successor "${s}"`;
-  if (code === 'name-format') return `Fix the spelling: "${s}"`;
-  return `Replace "${current}" with "${s}"`;
+function replaceTitle(say: Messages, code: string, current: string, s: string): string {
+  if (code === 'token-limit') return say.fixTokenLimit(Number(s));
+  if (code === 'retired-model' || code === 'deprecated-model') return say.fixSuccessor(s);
+  if (code === 'name-format') return say.fixSpelling(s);
+  return say.fixReplace(current, s);
 }
 
 /** A `model-lens-ignore-next-line <code>` comment above the diagnostic's line, indented like it. */
@@ -91,7 +93,7 @@ function ignoreComment(doc: TextDocument, d: Diagnostic): TextEdit | null {
 }
 
 /** Every preferred fix in the file, as one action. */
-function fixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | null {
+function fixAll(doc: TextDocument, findings: readonly Finding[], say: Messages): CodeAction | null {
   const edits: TextEdit[] = [];
   let lastEnd = -1;
   for (const f of findings) {
@@ -100,5 +102,5 @@ function fixAll(doc: TextDocument, findings: readonly Finding[]): CodeAction | n
     lastEnd = f.end;
   }
   if (!edits.length) return null;
-  return { title: `Fix all Model Lens problems (${edits.length})`, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
+  return { title: say.fixAll(edits.length), kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
 }

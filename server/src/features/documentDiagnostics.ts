@@ -128,8 +128,9 @@ export class DocumentChecker {
         },
         registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
         memo,
+        locale,
       });
-      const notice = result.skipped ? result.skipped.message : result.capped ? cappedMessage(settings) : null;
+      const notice = result.skipped ? result.skipped.message : result.capped ? cappedMessage(settings, locale) : null;
       if (notice && open && !this.noticed.has(doc.uri)) {
         this.noticed.add(doc.uri);
         this.ctx.notify(`${notice} (${relative})`);

@@ -6,11 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { shortTokens, tokenUpperBound, type FactKey, type Lang, type ModelEntry, type Registry } from '../registry';
 
-export type Locale = 'en' | 'ja';
+import type { Locale } from '../messages';
 
-export function localeOf(locale: string | undefined): Locale {
-  return locale && /^ja\b/i.test(locale) ? 'ja' : 'en';
-}
+export type { Locale };
 
 const LABELS: Record<Locale, Record<string, string>> = {
   en: {

@@ -14,6 +14,7 @@ import {
   parseYesNo,
   type Parsed,
 } from './normalize';
+import { messages } from '../messages';
 import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
 import { cardProblem, intern, sourceRef, trimmed } from './intern';
 import type {
@@ -354,7 +355,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
     const problems = boxNameProblems(name.value);
     if (problems.length && meta.namespace !== 'vendor') {
       const fixed = canonicalBoxSpelling(name.value);
-      report(name.at, 'warning', 'name-format', `"${name.value}" breaks the Box naming rules: ${problems.join('; ')}.`, fixed ? [fixed] : []);
+      report(name.at, 'warning', 'name-format', `"${name.value}" breaks the Box naming rules: ${problems.map((p) => messages('en').nameProblem(p)).join('; ')}.`, fixed ? [fixed] : []);
     }
     if (!meta.namespace) meta.namespace = hasBoxProviderPrefix(name.value) ? 'box' : 'vendor';
   }

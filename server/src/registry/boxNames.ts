@@ -30,27 +30,32 @@ export function canonicalBoxSpelling(name: string): string | null {
   return `${provider}__${parts.join('_')}`;
 }
 
-/** What is wrong with a Box name's spelling, in words (empty when it follows the rules). */
-export function boxNameProblems(name: string): string[] {
-  const problems: string[] = [];
+/** One way a Box name breaks the naming rules; `sep` is the separator written where two underscores belong. */
+export type NameProblem =
+  | { kind: 'upper-case' | 'hyphens' | 'dots' | 'double-underscore' | 'characters' | 'edge-underscore' }
+  | { kind: 'provider-separator' | 'openai-separator'; sep: string };
+
+/** What is wrong with a Box name's spelling (empty when it follows the rules). */
+export function boxNameProblems(name: string): NameProblem[] {
+  const problems: NameProblem[] = [];
   if (!hasBoxProviderPrefix(name)) return problems;
-  if (/[A-Z]/.test(name)) problems.push('it has upper-case letters');
+  if (/[A-Z]/.test(name)) problems.push({ kind: 'upper-case' });
   const m = /^([A-Za-z]+)([_\-.]+)(.*)$/.exec(name);
   if (!m) return problems;
   const [, provider, sep] = m;
   let rest = m[3];
-  if (sep !== '__') problems.push(`the provider must be followed by two underscores, not "${sep}"`);
+  if (sep !== '__') problems.push({ kind: 'provider-separator', sep });
   if (provider.toLowerCase() === 'azure') {
     const az = /^(openai)([_\-.]+)(.*)$/i.exec(rest);
     if (az) {
-      if (az[2] !== '__') problems.push(`"openai" in Azure names must be followed by two underscores, not "${az[2]}"`);
+      if (az[2] !== '__') problems.push({ kind: 'openai-separator', sep: az[2] });
       rest = az[3];
     }
   }
-  if (/[-]/.test(rest)) problems.push('the model part has hyphens');
-  if (/[.]/.test(rest)) problems.push('the model part has dots');
-  if (/__/.test(rest)) problems.push('the model part has a double underscore');
-  if (/[^A-Za-z0-9_.\-]/.test(rest)) problems.push('the model part has characters other than letters, digits and underscores');
-  if (/^_|_$/.test(rest)) problems.push('the model part starts or ends with an underscore');
+  if (/[-]/.test(rest)) problems.push({ kind: 'hyphens' });
+  if (/[.]/.test(rest)) problems.push({ kind: 'dots' });
+  if (/__/.test(rest)) problems.push({ kind: 'double-underscore' });
+  if (/[^A-Za-z0-9_.\-]/.test(rest)) problems.push({ kind: 'characters' });
+  if (/^_|_$/.test(rest)) problems.push({ kind: 'edge-underscore' });
   return problems;
 }

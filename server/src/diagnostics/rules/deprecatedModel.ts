@@ -9,10 +9,7 @@ export const deprecatedModel = lifecycleRule({
     'A model name whose vendor or Box has announced its end: it still answers, but will be removed. The message gives the deprecation date and the successor, and the fix replaces the name with the successor.',
   status: 'deprecated',
   preferFix: false,
-  message(m, successor) {
-    const when = m.deprecatedDate ? ` since ${m.deprecatedDate}` : '';
-    const use = successor ? ` Plan a move to "${successor}".` : '';
-    const end = m.retiredDate ? ` until ${m.retiredDate}` : ' but will be removed';
-    return `"${m.name}" is deprecated${when}; it still works${end}.${use}`;
+  message(say, m, successor, written) {
+    return say.deprecated(m.name, m.deprecatedDate, m.retiredDate, successor, written);
   },
 });

@@ -1,4 +1,5 @@
 /** What the retired-model and deprecated-model rules share: a name whose model has reached a stage of its life, with the successor as the fix. */
+import type { Messages, Written } from '../../messages';
 import type { ModelEntry, Registry, Status } from '../../registry';
 import type { Resolution } from '../resolve';
 import { defineRule, type Rule, type RuleMeta } from '../types';
@@ -7,8 +8,8 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
   severity: Rule['severity'];
   /** The stage this rule reports. */
   status: Status;
-  /** The message for a model at that stage; `use` is its successor as it would be written here. */
-  message(entry: ModelEntry, use: string | null): string;
+  /** The message for a model at that stage; `use` is its successor as it would be written here, `written` how the text names it. */
+  message(say: Messages, entry: ModelEntry, use: string | null, written: Written | null): string;
   /** Replacing the name with the successor is safe to apply without asking. */
   preferFix: boolean;
 }
@@ -16,19 +17,18 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
 export function lifecycleRule<C extends string>({ status, message, preferFix, ...meta }: LifecycleRule<C>): Rule<C> {
   return defineRule({
     ...meta,
-    check({ candidate, resolution, registry }) {
+    check({ candidate, resolution, registry, say }) {
       const { meant, reading, via } = resolution;
       // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
       if (meant?.status !== status || reading?.platform) return [];
       const next = liveSuccessor(meant, registry);
       const successor = next === null ? null : reading ? `${reading.prefix}${next}${reading.suffix}` : next;
-      const text = candidate.value.text;
       // A misspelling of the name: one finding, saying both.
-      const spelled = spelling(text, resolution);
+      const written = spelling(candidate.value.text, resolution);
       return [
         {
           code: meta.code,
-          message: message(meant, successor) + spelled,
+          message: message(say, meant, successor, written),
           start: candidate.value.start,
           end: candidate.value.end,
           suggestions: successor ? [successor] : [],
@@ -41,11 +41,11 @@ export function lifecycleRule<C extends string>({ status, message, preferFix, ..
 }
 
 /** How the text was written, when it is not the name: a misspelling, or one of the model's aliases. */
-function spelling(text: string, { meant, via, exact, reading, why }: Resolution): string {
-  if (!meant || reading || text === meant.name) return '';
-  if (via === 'typo' || via === 'spelling') return ` (Written "${text}": ${why || 'a misspelling'}.)`;
-  if (exact?.viaAlias) return meant.namespace === 'box' ? ` (Written "${text}", a misspelling seen in model cards.)` : ` (Written "${text}", an alias of it.)`;
-  return '';
+function spelling(text: string, { meant, via, exact, reading, snapshot }: Resolution): Written | null {
+  if (!meant || reading || text === meant.name) return null;
+  if (via === 'typo' || via === 'spelling') return { kind: 'slip', text, snapshot };
+  if (exact?.viaAlias) return meant.namespace === 'box' ? { kind: 'card-misspelling', text } : { kind: 'alias', text };
+  return null;
 }
 
 /** How many successors of successors are followed (the data has chains of two or three). */

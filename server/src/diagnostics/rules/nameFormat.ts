@@ -8,18 +8,16 @@ export const nameFormat = defineRule({
   summary: 'A name that breaks the Box naming rules but clearly means a known model.',
   description:
     "A Box AI API name written with one underscore after the provider, with hyphens or dots in the model part, in upper case, or with a misspelling seen in Box's own cards, when it can only mean one known, live model. The fix is the spelling the API accepts. Vendor ids are never rewritten into Box names, and a misspelt retired name is reported by retired-model with its successor.",
-  check({ candidate, resolution }) {
+  check({ candidate, resolution, say }) {
     const { meant, exact, via } = resolution;
     const text = candidate.value.text;
     // The naming rules are Box's; a vendor's aliases are ids in their own right.
     if (!meant || meant.namespace !== 'box' || (via !== 'spelling' && !(via === 'exact' && exact?.viaAlias))) return [];
     if (meant.status === 'retired' || meant.status === 'deprecated') return [];
-    const problems = boxNameProblems(text);
-    const why = exact?.viaAlias ? `is a misspelling seen in model cards` : problems.length ? `breaks the naming rules: ${problems.join('; ')}` : `is not spelled as the API expects`;
     return [
       {
         code: 'name-format',
-        message: `"${text}" ${why}. The API name is "${meant.name}".`,
+        message: say.nameFormat(text, meant.name, exact?.viaAlias ? { alias: true } : { problems: boxNameProblems(text) }),
         start: candidate.value.start,
         end: candidate.value.end,
         suggestions: [meant.name],

@@ -11,7 +11,7 @@ export const tokenLimit = defineRule({
   summary: "A completion-token limit above the model's maximum output tokens.",
   description:
     "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
-  check({ candidate, resolution, prose }) {
+  check({ candidate, resolution, prose, say }) {
     const { meant, via } = resolution;
     if (prose || via === 'typo') return [];
     const bound = meant?.maxOutputBound;
@@ -25,11 +25,9 @@ export const tokenLimit = defineRule({
       if (!Number.isFinite(n) || n <= bound) continue;
       // The message is written only for a limit that is over (formatting numbers is not free).
       const written = (fact.raw.en ?? fact.raw.ja ?? String(stated)).replace(/\s*(?:tokens?|トークン)$/i, '');
-      const limit = fact.exact ? `${stated.toLocaleString('en-US')} tokens` : `${written} tokens, at most ${bound.toLocaleString('en-US')}`;
-      const from = fact.origin ? `, per ${fact.origin}` : '';
       out.push({
         code: 'token-limit' as const,
-        message: `${key} is ${n.toLocaleString('en-US')}, above the maximum output of "${meant.name}" (${limit}${from}).`,
+        message: say.tokenLimit(key, n, meant.name, { exact: fact.exact, stated, written, bound, origin: fact.origin }),
         start: v.start,
         end: v.end,
         suggestions: [String(stated)],

@@ -8,7 +8,7 @@ export const wrongPurpose = defineRule({
   summary: 'An embeddings model in a chat slot, or a chat model in an embeddings slot.',
   description:
     'A chat model where an embeddings model is needed (an `embeddings` key or call), or an embeddings model in a chat slot (a chat, completion, ask or extract call, or beside chat settings such as `messages` or `max_tokens`). The suggestions are models of the right purpose in the same namespace.',
-  check({ candidate, resolution, registry, prose }) {
+  check({ candidate, resolution, registry, prose, say }) {
     const { meant, via } = resolution;
     if (!meant || prose || via === 'typo') return [];
     const slot = slotOf(candidate);
@@ -22,10 +22,7 @@ export const wrongPurpose = defineRule({
     return [
       {
         code: 'wrong-purpose',
-        message:
-          slot === 'embeddings'
-            ? `"${meant.name}" is a chat model, but this is an embeddings slot; it needs an embeddings model such as "${suggestions[0] ?? 'azure__openai__text_embedding_ada_002'}".`
-            : `"${meant.name}" is an embeddings model, but this slot needs a chat model.`,
+        message: say.wrongPurpose(meant.name, slot, suggestions[0] ?? 'azure__openai__text_embedding_ada_002'),
         start: candidate.value.start,
         end: candidate.value.end,
         suggestions,

@@ -1,0 +1,60 @@
+/** Under locale `ja`, every diagnostic message and quick-fix title the server gives is Japanese. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TestClient } from './client';
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+let client: TestClient;
+let ws: string;
+before(async () => {
+  ws = mkdtempSync(path.join(tmpdir(), 'model-lens-ja-'));
+  client = await TestClient.start({ folders: [ws], locale: 'ja' });
+});
+after(async () => {
+  await client.stop();
+  rmSync(ws, { recursive: true, force: true });
+});
+
+// One finding of every rule, and a project file with every kind of problem.
+const FILES: Array<[string, string, string]> = [
+  [
+    'agent.py',
+    'python',
+    [
+      'from openai import OpenAI',
+      'a = AiAgentBasicTextTool(model="azure_openai__gpt_4o_mini", num_tokens_for_completion=99999)',
+      'b = {"model": "google__gemini_2_5_flash_001"}',
+      'c = {"model": "azure__openai__gpt_4o_minii"}',
+      'OpenAI().chat.completions.create(model="gemini-3.1-flash-lite", messages=[])',
+      'e = {"embeddings": {"model": "azure__openai__gpt_4o_mini"}}',
+      'OpenAI().chat.completions.create(model="claude-3-haiku-20240229", messages=[])',
+      '',
+    ].join('\n'),
+  ],
+  ['.model-lens.json', 'json', '{ "allow": "x", "rulez": 1, "rules": { "unknown-modle": "error", "retired-model": "loud" }, "maxFileSize": "big", "exclude": [1], "allow": [] }\n'],
+  ['broken/.model-lens.json', 'json', '{ "allow": [ \n'],
+];
+
+test('locale ja: diagnostic messages and quick-fix titles are Japanese, for every rule and the project file', async () => {
+  const seen = new Set<string>();
+  for (const [rel, languageId, text] of FILES) {
+    const uri = pathToFileURL(path.join(ws, rel)).toString();
+    client.open(uri, languageId, text);
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(diagnostics.length > 0, rel);
+    for (const d of diagnostics) {
+      seen.add(String(d.code));
+      assert.match(d.message, JAPANESE, `${d.code}: ${d.message}`);
+      const actions = await client.codeActions(uri, d.range, [d]);
+      for (const a of actions) assert.match(a.title, JAPANESE, `${d.code}: ${a.title}`);
+    }
+    const [all] = await client.codeActions(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], ['source.fixAll.modelLens']);
+    if (all) assert.match(all.title, JAPANESE, all.title);
+  }
+  assert.deepEqual([...seen].sort(), ['deprecated-model', 'name-format', 'project-config', 'retired-model', 'token-limit', 'unknown-model', 'wrong-purpose']);
+});
