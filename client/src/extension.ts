@@ -65,25 +65,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   const render = () => {
     if (!lastStatus) {
       item.text = '$(loading~spin) Model Lens';
-      item.detail = 'starting';
+      item.detail = vscode.l10n.t('starting');
       return;
     }
     const s = lastStatus;
-    item.text = `$(telescope) ${s.models} models`;
+    item.text = `$(telescope) ${vscode.l10n.t('{0} models', s.models)}`;
     // Each source with its date: our cards (when checked), the catalogues (how current their data is).
     const sources = (s.sources ?? []).map((src) => `${src.label} (${src.models}${src.date ? `, ${src.date}` : ''})`).join(', ');
-    const folders = s.cardFolders.length ? ` · ${s.userCards + s.userCatalogs} file(s) from ${s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', ')}` : '';
+    const folders = s.cardFolders.length ? ` · ${vscode.l10n.t('{0} file(s) from {1}', s.userCards + s.userCatalogs, s.cardFolders.map((f) => vscode.workspace.asRelativePath(f)).join(', '))}` : '';
     const parts = [sources + folders];
-    if (s.problems) parts.push(`${s.problems} card problem${s.problems === 1 ? '' : 's'}`);
+    if (s.problems) parts.push(s.problems === 1 ? vscode.l10n.t('1 card problem') : vscode.l10n.t('{0} card problems', s.problems));
     const notices = s.notices ?? [];
-    if (notices.length) parts.push(`${notices.length} file${notices.length === 1 ? '' : 's'} or limit${notices.length === 1 ? '' : 's'} skipped (see the output)`);
+    if (notices.length) parts.push(notices.length === 1 ? vscode.l10n.t('1 file or limit skipped (see the output)') : vscode.l10n.t('{0} files or limits skipped (see the output)', notices.length));
     // Each notice once in the output, however often the status is read.
     for (const n of notices.filter((x) => !logged.has(x))) {
       logged.add(n);
       output.warn(n);
     }
-    if (lastCheck) parts.push(`last check ${lastCheck}`);
-    if (restarts) parts.push(`server restarted after a crash (${restarts})`);
+    if (lastCheck) parts.push(vscode.l10n.t('last check {0}', lastCheck));
+    if (restarts) parts.push(vscode.l10n.t('server restarted after a crash ({0})', restarts));
     item.detail = parts.join(' · ');
     item.severity = crashed || s.problems || notices.length ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
@@ -102,8 +102,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   client.onDidChangeState((e) => {
     if (e.oldState === State.Running && e.newState === State.Stopped) {
       crashed = true;
-      item.text = '$(warning) Model Lens stopped';
-      item.detail = 'the language server stopped; restarting';
+      item.text = `$(warning) ${vscode.l10n.t('Model Lens stopped')}`;
+      item.detail = vscode.l10n.t('the language server stopped; restarting');
       item.severity = vscode.LanguageStatusSeverity.Error;
     }
     if (e.newState === State.Running) {
@@ -126,7 +126,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     vscode.commands.registerCommand('modelLens.reloadRegistry', async () => {
       lastStatus = await client!.sendRequest<Status>('modelLens/reload');
       render();
-      void vscode.window.setStatusBarMessage(`Model Lens: ${lastStatus?.models ?? 0} models loaded`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Model Lens: {0} models loaded', lastStatus?.models ?? 0), 3000);
     }),
     vscode.commands.registerCommand('modelLens.openModelCard', async (name?: string) => {
       const models = await client!.sendRequest<ModelListItem[]>('modelLens/models');
@@ -139,7 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
             detail: m.detail,
             model: m,
           })),
-          { title: 'Open Model Card', placeHolder: 'Type a model name, provider or "4o mini"', matchOnDescription: true, matchOnDetail: true },
+          { title: vscode.l10n.t('Open Model Card'), placeHolder: vscode.l10n.t('Type a model name, provider or "4o mini"'), matchOnDescription: true, matchOnDetail: true },
         );
         pick = chosen?.model;
       }
@@ -165,7 +165,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('modelLens/trusted')));
   const first = await refreshStatus();
   const activationMs = Date.now() - started;
-  output.info(`Model Lens activated in ${activationMs} ms: ${first?.models ?? 0} models`);
+  output.info(vscode.l10n.t('Model Lens activated in {0} ms: {1} models', activationMs, first?.models ?? 0));
 
   return {
     client,
@@ -185,7 +185,7 @@ async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<
   collection.clear();
   let problems = 0;
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Model Lens: checking the workspace', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Model Lens: checking the workspace'), cancellable: true },
     async (progress, token) => {
       const batch = 50;
       for (let i = 0; i < files.length && !token.isCancellationRequested; i += batch) {
@@ -196,7 +196,7 @@ async function checkWorkspace(collection: vscode.DiagnosticCollection): Promise<
           collection.set(vscode.Uri.parse(r.uri), diags);
           problems += diags.length;
         }
-        progress.report({ increment: (batch / Math.max(files.length, 1)) * 100, message: `${Math.min(i + batch, files.length)} of ${files.length} files` });
+        progress.report({ increment: (batch / Math.max(files.length, 1)) * 100, message: vscode.l10n.t('{0} of {1} files', Math.min(i + batch, files.length), files.length) });
       }
     },
   );

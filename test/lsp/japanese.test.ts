@@ -49,7 +49,8 @@ test('locale ja: diagnostic messages and quick-fix titles are Japanese, for ever
     assert.ok(diagnostics.length > 0, rel);
     for (const d of diagnostics) {
       seen.add(String(d.code));
-      assert.match(d.message, JAPANESE, `${d.code}: ${d.message}`);
+      const message = typeof d.message === 'string' ? d.message : d.message.value;
+      assert.match(message, JAPANESE, `${d.code}: ${message}`);
       const actions = await client.codeActions(uri, d.range, [d]);
       for (const a of actions) assert.match(a.title, JAPANESE, `${d.code}: ${a.title}`);
     }

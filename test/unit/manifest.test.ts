@@ -16,7 +16,21 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] } };
   contributes: { configuration: { properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> } };
 }
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+const raw = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as unknown;
+const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const nlsJa = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.ja.json'), 'utf8')) as Record<string, string>;
+
+/** The manifest with its `%key%` strings as VS Code shows them in a language. */
+function localized(v: unknown, table: Record<string, string>): unknown {
+  if (typeof v === 'string') {
+    const m = /^%(.+)%$/.exec(v);
+    return m ? table[m[1]] : v;
+  }
+  if (Array.isArray(v)) return v.map((x) => localized(x, table));
+  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, localized(x, table)]));
+  return v;
+}
+const manifest = localized(raw, nls) as Manifest;
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 test('activation events are the language table (plus .env files and start-up)', () => {
@@ -108,4 +122,40 @@ test('no source file over 500 lines', () => {
     const lines = readFileSync(f, 'utf8').split('\n').length;
     assert.ok(lines <= 500, `${path.relative(ROOT, f)} has ${lines} lines`);
   }
+});
+
+test('every manifest string a user reads is localized: package.nls.json and package.nls.ja.json, the same keys, the Japanese in Japanese', () => {
+  const keys: string[] = [];
+  const visit = (v: unknown, at: string): void => {
+    if (typeof v === 'string') {
+      const m = /^%(.+)%$/.exec(v);
+      if (m) keys.push(m[1]);
+      // What the Extensions view, the settings editor and the command palette show: never a literal.
+      else assert.ok(!/(?:^|\.)(?:displayName|description|markdownDescription|title|category)$/.test(at), `${at} is not localized`);
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${at}.${i}`));
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, at ? `${at}.${k}` : k);
+  };
+  const { jsonValidation: _schemas, ...contributes } = (raw as { contributes: Record<string, unknown> }).contributes;
+  const r = raw as Record<string, unknown>;
+  visit({ displayName: r.displayName, description: r.description, capabilities: r.capabilities, contributes }, '');
+  assert.deepEqual([...new Set(keys)].sort(), Object.keys(nls).sort(), 'package.nls.json has every key, and no other');
+  assert.deepEqual(Object.keys(nlsJa).sort(), Object.keys(nls).sort(), 'package.nls.ja.json has the same keys');
+  const names = new Set(['displayName', 'category', 'configuration.title']);
+  for (const [k, v] of Object.entries(nlsJa)) if (!names.has(k)) assert.match(v, /[\u3040-\u30ff\u4e00-\u9fff]/, `${k} in Japanese`);
+});
+
+test("the client's strings go through VS Code's l10n bundle, and the Japanese bundle has each of them", () => {
+  assert.equal((raw as { l10n?: string }).l10n, './client/l10n');
+  const source = readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+  const used = [...source.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]);
+  const bundle = JSON.parse(readFileSync(path.join(ROOT, 'client/l10n/bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+  assert.deepEqual([...new Set(used)].sort(), Object.keys(bundle).sort());
+  for (const [k, v] of Object.entries(bundle)) {
+    assert.match(v, /[\u3040-\u30ff\u4e00-\u9fff]/, k);
+    assert.deepEqual(v.match(/\{\d\}/g)?.sort() ?? [], k.match(/\{\d\}/g)?.sort() ?? [], `${k}: the same placeholders`);
+  }
+  // No literal message left in the client's calls that show text.
+  assert.doesNotMatch(source, /(?:showInformationMessage|showWarningMessage|showErrorMessage|setStatusBarMessage)\('/);
 });

@@ -7,7 +7,10 @@ import { parseProjectConfig, PROJECT_KEYS, untrusted, withProjectConfig } from '
 import { readSettings } from '../../server/src/settings';
 import { ROOT } from '../helpers';
 
-const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+const nls = JSON.parse(readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+/** The manifest's `%key%` strings in English (a JSON schema file is not localized by VS Code). */
+const english = (_key: string, v: unknown): unknown => (typeof v === 'string' && /^%.+%$/.test(v) ? nls[v.slice(1, -1)] : v);
+const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'), english) as {
   contributes: { configuration: { properties: Record<string, Record<string, unknown>> }; jsonValidation: Array<{ fileMatch: string; url: string }> };
 };
 
