@@ -3,14 +3,12 @@
  * the keys of the `modelLens.*` settings, as JSON with comments. How it combines with the editor's settings:
  * list settings (`allow`, `exclude`, `cardPaths`, `catalogs`) are joined; a rule's severity and the numbers
  * (`maxFileSize`, `maxProblems`) are the file's where it sets them, since the file is what the whole team and
- * CI share. The server and the CLI read it with the same function.
+ * CI share. Pure functions (`cards/projectFile` reads the file), so the browser build has them too.
  */
-import * as path from 'node:path';
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { RULE_CODES } from './diagnostics/rules';
 import { messages, type Locale, type Messages } from './messages';
-import { MAX_SETTINGS_BYTES, SEVERITIES } from './settings';
-import { readTextFile } from './util/textFile';
+import { SEVERITIES } from './settings';
 
 export const PROJECT_CONFIG_FILE = '.model-lens.json';
 
@@ -144,8 +142,3 @@ export function withProjectConfig(editor: unknown, projects: readonly ProjectCon
   return out;
 }
 
-/** The project file of a folder, read with the safe reader; null when there is none or it cannot be read. */
-export async function readProjectConfig(folder: string): Promise<ProjectConfig | null> {
-  const read = await readTextFile(path.join(folder, PROJECT_CONFIG_FILE), MAX_SETTINGS_BYTES);
-  return read.ok ? parseProjectConfig(read.text) : null;
-}

@@ -12,42 +12,32 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
-  CodeActionRequest,
-  CompletionRequest,
-  CompletionResolveRequest,
   DefinitionRequest,
-  DocumentDiagnosticRequest,
   ExecuteCommandRequest,
-  HoverRequest,
   LSPErrorCodes,
   ResponseError,
-  type CompletionItem,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { readProjectConfig } from './cards/projectFile';
 import { anchorDocuments, RegistryService } from './cards/service';
 import { ALLOW_COMMAND, allowNameCommand } from './features/allowName';
 import { checkFiles } from './features/checkWorkspace';
-import { codeActions, FIX_ALL_KIND } from './features/codeActions';
-import { completionItems, completionSite, resolveCompletion, TRIGGER_CHARACTERS } from './features/completion';
+import { FIX_ALL_KIND } from './features/codeActions';
+import { TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
 import { DocumentChecker } from './features/documentDiagnostics';
-import { DiagnosticPusher } from './features/pushDiagnostics';
-import { hover } from './features/hover';
-import { localeOf, messages, type Locale } from './messages';
 import { modelList } from './features/modelList';
+import { localeOf, messages, type Locale } from './messages';
+import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { builtinCards, builtinDocuments } from './registry/builtin';
+import { cancellable, documentClientOf, settingsGate, wireDocumentFeatures } from './session/documentFeatures';
+import { documentUri, paramsObject, position } from './session/params';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
-import { isProjectConfigPath, PROJECT_CONFIG_FILE, readProjectConfig, untrusted, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { readSettings, type Settings } from './settings';
 import { VERSION } from './version';
-import { documentUri, paramsObject, position } from './session/params';
-import { Cancelled } from './util/steps';
-
-/** Above this size, completion scans the lines around the cursor only (the whole file waits for the diagnostics pull). */
-const NEAR_SCAN_LIMIT = 256 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -62,11 +52,8 @@ let settings: Settings = readSettings(undefined);
 let trusted = true;
 /** Settings the client gave without being asked: in `initializationOptions`, or in `didChangeConfiguration`'s payload. */
 let givenSettings: unknown;
-const client = { configuration: false, watchDynamically: false, relativePatterns: false, refreshDiagnostics: false, editRangeDefault: false, pullDiagnostics: false };
-
-/** Resolved once the first settings are applied: no diagnostics before them (bounded, for a client that never says `initialized`). */
-let settingsApplied: () => void = () => undefined;
-const settingsReady = Promise.race([new Promise<void>((resolve) => (settingsApplied = resolve)), new Promise<void>((resolve) => setTimeout(resolve, 3000).unref())]);
+const client = { configuration: false, watchDynamically: false, relativePatterns: false, ...documentClientOf({}) };
+const gate = settingsGate();
 
 const checker = new DocumentChecker({
   workspace,
@@ -77,11 +64,15 @@ const checker = new DocumentChecker({
   notify: (message) => void connection.window.showInformationMessage(message),
 });
 
-const pusher = new DiagnosticPusher({
-  all: () => documents.all(),
-  check: (doc, token) => checker.diagnosticsInSlices(doc, token),
-  publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-  ready: () => settingsReady,
+const features = wireDocumentFeatures(connection, documents, {
+  registry: () => service.registry,
+  settings: () => settings,
+  locale: () => locale,
+  client: () => client,
+  ready: () => gate.ready,
+  scans,
+  checker,
+  allowName: true,
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -91,9 +82,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   client.configuration = caps.workspace?.configuration === true;
   client.watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
-  client.refreshDiagnostics = caps.workspace?.diagnostics?.refreshSupport === true;
-  client.editRangeDefault = caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true;
-  client.pullDiagnostics = caps.textDocument?.diagnostic !== undefined;
+  Object.assign(client, documentClientOf(caps));
   const options: Record<string, unknown> = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
   givenSettings = options.settings;
   trusted = options.trusted !== false;
@@ -115,7 +104,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 connection.onInitialized(async () => {
   if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' });
   await applySettings();
-  settingsApplied();
+  gate.settled();
 });
 
 /** The client's `modelLens` settings: asked for where the client answers `workspace/configuration`, else as it gave them. */
@@ -160,10 +149,9 @@ async function applySettings(given?: unknown): Promise<void> {
   refreshDiagnostics();
 }
 
-/** Diagnostics again: the registry or the settings changed (asked of a client that pulls, pushed to one that does not). */
+/** Diagnostics again: the registry or the settings changed. */
 function refreshDiagnostics(): void {
-  if (!client.pullDiagnostics) pusher.all();
-  else if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+  features.refresh();
 }
 
 connection.onNotification('modelLens/trusted', () => {
@@ -197,37 +185,6 @@ service.onDidChange(() => {
   refreshDiagnostics();
 });
 
-/** Long work runs in slices; a cancelled request answers RequestCancelled. */
-async function cancellable<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-    throw e;
-  }
-}
-
-// Requests are registered by type rather than with `connection.onHover` and the like: those read
-// `params.workDoneToken` before the handler runs, and fail on null params with an internal error.
-connection.onRequest(DocumentDiagnosticRequest.type, (params, token) =>
-  cancellable(async () => {
-    await settingsReady;
-    const doc = documents.get(documentUri(params));
-    return { kind: 'full', items: doc ? await checker.diagnosticsInSlices(doc, token) : [] };
-  }),
-);
-
-connection.onRequest(CodeActionRequest.type, (params, token) =>
-  cancellable(async () => {
-    const doc = documents.get(documentUri(params));
-    const range = paramsObject(params).range;
-    if (!doc || range === null || typeof range !== 'object') return null;
-    const context = paramsObject(params).context;
-    const safe = { ...params, context: context !== null && typeof context === 'object' && Array.isArray((context as { diagnostics?: unknown }).diagnostics) ? params.context : { diagnostics: [] } };
-    const { findings } = await checker.checkInSlices(doc, token);
-    return codeActions(doc, safe, () => findings, locale);
-  }),
-);
 
 connection.onRequest(ExecuteCommandRequest.type, async (params) => {
   const { command, arguments: args } = paramsObject(params);
@@ -247,23 +204,6 @@ connection.onRequest('modelLens/reload', async (_params: unknown, token) => {
   return service.status();
 });
 
-connection.onRequest(CompletionRequest.type, (params) => {
-  const doc = documents.get(documentUri(params));
-  const at = position(params);
-  if (!doc) return null;
-  const offset = doc.offsetAt(at);
-  const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(settings.maxFileSize, NEAR_SCAN_LIMIT)));
-  return site ? completionItems(site, doc, service.registry, { editRangeDefault: client.editRangeDefault }) : null;
-});
-
-connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, service.registry, locale));
-
-connection.onRequest(HoverRequest.type, (params) => {
-  const doc = documents.get(documentUri(params));
-  const at = position(params);
-  return doc ? hover(doc, doc.offsetAt(at), service.registry, locale) : null;
-});
-
 connection.onRequest(DefinitionRequest.type, (params) => {
   const doc = documents.get(documentUri(params));
   const at = position(params);
@@ -273,14 +213,6 @@ connection.onRequest(DefinitionRequest.type, (params) => {
 // Clients that do not watch files: a project file saved in the editor is read again.
 documents.onDidSave((e) => {
   if (!client.watchDynamically && isProjectConfigPath(e.document.uri)) void applySettings();
-});
-documents.onDidChangeContent((e) => {
-  if (!client.pullDiagnostics) pusher.schedule(e.document);
-});
-documents.onDidClose((e) => {
-  scans.forget(e.document.uri);
-  checker.forget(e.document.uri);
-  if (!client.pullDiagnostics) pusher.forget(e.document.uri);
 });
 documents.listen(connection);
 connection.listen();

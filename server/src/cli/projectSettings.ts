@@ -4,7 +4,8 @@
  */
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { readProjectConfig, withProjectConfig, type ProjectConfig } from '../projectConfig';
+import { readProjectConfig } from '../cards/projectFile';
+import { withProjectConfig, type ProjectConfig } from '../projectConfig';
 import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
 import { readTextFile } from '../util/textFile';
 

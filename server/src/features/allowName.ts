@@ -8,17 +8,19 @@ import { applyEdits, modify, parse as parseJsonc } from 'jsonc-parser';
 import type { WorkspaceEdit } from 'vscode-languageserver';
 import { filePathOf } from '../session/params';
 import { messages, type Locale } from '../messages';
+import { ALLOW_COMMAND } from './codeActions';
 import { PROJECT_CONFIG_FILE } from '../projectConfig';
 import { MAX_SETTINGS_BYTES } from '../settings';
 import { readTextFile } from '../util/textFile';
 import type { Workspace } from '../session/workspace';
 
-export const ALLOW_COMMAND = 'modelLens.allowName';
 
 /**
  * The command's arguments are `[name, documentUri]`: the name goes into the project file of the document's
  * workspace folder (else the first folder). Null with `noFolder` when there is no folder to write to.
  */
+export { ALLOW_COMMAND };
+
 export async function allowNameCommand(args: readonly unknown[] | undefined, workspace: Workspace, locale: Locale = 'en'): Promise<{ label: string; edit: WorkspaceEdit } | 'noFolder' | null> {
   const [name, uri] = args ?? [];
   if (typeof name !== 'string') return null;

@@ -9,10 +9,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/types';
 import { lineCommentFor } from '../languages';
 import { messages, type Locale, type Messages } from '../messages';
-import { ALLOW_COMMAND } from './allowName';
 import { SOURCE, type DiagnosticData } from './documentDiagnostics';
 
 export const FIX_ALL_KIND = 'source.fixAll.modelLens';
+/** The command of the "Allow name" fix (run by the server where it can write the project file). */
+export const ALLOW_COMMAND = 'modelLens.allowName';
 
 function dataOf(d: Diagnostic): DiagnosticData {
   const raw = d.data as Partial<DiagnosticData> | undefined;
@@ -24,11 +25,11 @@ function dataOf(d: Diagnostic): DiagnosticData {
 }
 
 /** The code actions of a request: quick fixes for its diagnostics, and "fix all" when the client asks for that kind. */
-export function codeActions(doc: TextDocument, params: CodeActionParams, findings: () => readonly Finding[], locale: Locale = 'en'): CodeAction[] {
+export function codeActions(doc: TextDocument, params: CodeActionParams, findings: () => readonly Finding[], locale: Locale = 'en', allowName = true): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const say = messages(locale);
-  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params, say));
+  if (!only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) actions.push(...quickFixes(doc, params, say, allowName));
   if (only?.some((k) => FIX_ALL_KIND.startsWith(k) && k !== '')) {
     const all = fixAll(doc, findings(), say);
     if (all) actions.push(all);
@@ -36,7 +37,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
   return actions;
 }
 
-function quickFixes(doc: TextDocument, params: CodeActionParams, say: Messages): CodeAction[] {
+function quickFixes(doc: TextDocument, params: CodeActionParams, say: Messages, allowName: boolean): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
     if (d.source !== SOURCE) continue;
@@ -60,7 +61,7 @@ function quickFixes(doc: TextDocument, params: CodeActionParams, say: Messages):
         edit: { changes: { [doc.uri]: [ignore] } },
       });
     }
-    const name = /^(?:unknown-model|retired-model|deprecated-model|name-format)$/.test(String(d.code)) ? current : null;
+    const name = allowName && /^(?:unknown-model|retired-model|deprecated-model|name-format)$/.test(String(d.code)) ? current : null;
     if (name) {
       actions.push({
         title: say.allowName(name),

@@ -43,8 +43,8 @@ function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
 }
 
 interface CheckerContext {
-  workspace: Workspace;
-  service: RegistryService;
+  workspace: Pick<Workspace, 'pathsOf'>;
+  service: Pick<RegistryService, 'registry' | 'isUserCard' | 'diagnosticsFor'>;
   scans: ScanCache;
   settings(): Settings;
   locale(): Locale;
@@ -124,7 +124,7 @@ export class DocumentChecker {
         scan,
         hrefFor: (entry) => {
           const card = preferredSource(entry, locale);
-          return card ? cardUri(card) : entry.docsUrl;
+          return (card ? cardUri(card) : null) ?? entry.docsUrl;
         },
         registryDiagnostics: absolute && service.isUserCard(absolute) ? service.diagnosticsFor(absolute) : undefined,
         memo,

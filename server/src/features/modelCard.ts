@@ -189,7 +189,9 @@ interface CardLink {
   line: number;
 }
 
-export function cardUri(link: CardLink): string {
+/** The card's file and line as a link; null for a card that is not a file on disk (the browser build's built-in data). */
+export function cardUri(link: CardLink): string | null {
+  if (!/^(?:\/|[A-Za-z]:[\\/])/.test(link.file)) return null;
   return `${pathToFileURL(link.file).toString()}#L${link.line + 1}`;
 }
 
@@ -232,7 +234,8 @@ export function renderCard(entry: ModelEntry, registry: Registry, locale: Locale
 
   const footer: string[] = [];
   const card = preferredSource(entry, locale);
-  if (card) footer.push(`[${L('card')}](${cardUri(card)})`);
+  const cardLink = card ? cardUri(card) : null;
+  if (cardLink) footer.push(`[${L('card')}](${cardLink})`);
   if (entry.docsUrl && /^https?:\/\/[^\s()<>]+$/i.test(entry.docsUrl)) footer.push(`[${L('docs')}](${entry.docsUrl})`);
   if (footer.length) out.push(footer.join(' · '));
   return out.join('\n\n');

@@ -31,13 +31,13 @@ export class Workspace {
     return { absolute, relative: folder ? path.relative(folder, absolute).split(path.sep).join('/') : absolute };
   }
 
-  /** File watchers for the user's card paths: folders become `folder/**`; relative patterns per workspace folder when the client supports them. */
   /** Watchers for a file at each folder's root (the project file). */
   projectConfigWatchers(name: string, relativePatterns: boolean): FileSystemWatcher[] {
     if (relativePatterns) return this.folders.map((f) => ({ globPattern: { baseUri: pathToFileURL(f).toString(), pattern: name } }));
     return this.folders.length ? this.folders.map((f) => ({ globPattern: `${f}/${name}` })) : [{ globPattern: `**/${name}` }];
   }
 
+  /** File watchers for the user's card paths: folders become `folder/**`; relative patterns per workspace folder when the client supports them. */
   cardWatchers(cardPaths: readonly string[], relativePatterns: boolean): FileSystemWatcher[] {
     const globs = cardPaths.flatMap((p) => (hasMagic(p) ? [p] : [p, `${p.replace(/\/$/, '')}/**`]));
     if (this.folders.length && relativePatterns) {

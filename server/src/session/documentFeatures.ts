@@ -1,0 +1,148 @@
+/**
+ * What every build of the server answers about open documents from their text alone: completion, hover,
+ * diagnostics (pulled, or pushed to clients that do not pull) and code actions. The Node server adds the disk
+ * (card folders, project files, go to definition, commands); the browser server is this and the built-in data.
+ */
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  CompletionResolveRequest,
+  DocumentDiagnosticRequest,
+  HoverRequest,
+  LSPErrorCodes,
+  ResponseError,
+  type ClientCapabilities,
+  type CompletionItem,
+  type Connection,
+  type TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions } from '../features/codeActions';
+import { completionItems, completionSite, resolveCompletion } from '../features/completion';
+import type { DocumentChecker } from '../features/documentDiagnostics';
+import { hover } from '../features/hover';
+import { DiagnosticPusher } from '../features/pushDiagnostics';
+import type { Locale } from '../messages';
+import type { Registry } from '../registry';
+import type { Settings } from '../settings';
+import { Cancelled } from '../util/steps';
+import { documentUri, paramsObject, position } from './params';
+import type { ScanCache } from './scanCache';
+
+/** Above this size, completion scans the lines around the cursor only (the whole file waits for the diagnostics). */
+const NEAR_SCAN_LIMIT = 256 * 1024;
+
+/** What the client can do, as far as these features care. */
+export interface DocumentClient {
+  pullDiagnostics: boolean;
+  refreshDiagnostics: boolean;
+  editRangeDefault: boolean;
+}
+
+export function documentClientOf(caps: ClientCapabilities): DocumentClient {
+  return {
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined,
+    refreshDiagnostics: caps.workspace?.diagnostics?.refreshSupport === true,
+    editRangeDefault: caps.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') === true,
+  };
+}
+
+export interface DocumentFeatureContext {
+  registry(): Registry;
+  settings(): Settings;
+  locale(): Locale;
+  client(): DocumentClient;
+  /** Resolves once the client's settings are known: no diagnostics before. */
+  ready(): Promise<void>;
+  scans: ScanCache;
+  checker: DocumentChecker;
+  /** Offer "Allow name" (where the server can write the project file). */
+  allowName: boolean;
+}
+
+/** A promise that resolves when `settled()` is called, or after `ms` at the latest (a client that never says `initialized`). */
+export function settingsGate(ms = 3000): { ready: Promise<void>; settled: () => void } {
+  let settled: () => void = () => undefined;
+  const ready = Promise.race([new Promise<void>((resolve) => (settled = resolve)), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+  return { ready, settled };
+}
+
+/** Long work runs in slices; a cancelled request answers RequestCancelled. */
+export async function cancellable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Cancelled) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+    throw e;
+  }
+}
+
+/**
+ * Register the document features on the connection. Returns `refresh`: diagnostics again, because the registry or
+ * the settings changed (asked of a client that pulls, pushed to one that does not).
+ */
+export function wireDocumentFeatures(connection: Connection, documents: TextDocuments<TextDocument>, ctx: DocumentFeatureContext): { refresh(): void } {
+  const { checker, scans } = ctx;
+  const pusher = new DiagnosticPusher({
+    all: () => documents.all(),
+    check: (doc, token) => checker.diagnosticsInSlices(doc, token),
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    ready: () => ctx.ready(),
+  });
+
+  // Requests are registered by type rather than with `connection.onHover` and the like: those read
+  // `params.workDoneToken` before the handler runs, and fail on null params with an internal error.
+  connection.onRequest(DocumentDiagnosticRequest.type, (params, token) =>
+    cancellable(async () => {
+      await ctx.ready();
+      const doc = documents.get(documentUri(params));
+      return { kind: 'full', items: doc ? await checker.diagnosticsInSlices(doc, token) : [] };
+    }),
+  );
+
+  connection.onRequest(CodeActionRequest.type, (params, token) =>
+    cancellable(async () => {
+      const doc = documents.get(documentUri(params));
+      const range = paramsObject(params).range;
+      if (!doc || range === null || typeof range !== 'object') return null;
+      const context = paramsObject(params).context;
+      const safe = { ...params, context: context !== null && typeof context === 'object' && Array.isArray((context as { diagnostics?: unknown }).diagnostics) ? params.context : { diagnostics: [] } };
+      const { findings } = await checker.checkInSlices(doc, token);
+      return codeActions(doc, safe, () => findings, ctx.locale(), ctx.allowName);
+    }),
+  );
+
+  connection.onRequest(CompletionRequest.type, (params) => {
+    const doc = documents.get(documentUri(params));
+    const at = position(params);
+    if (!doc) return null;
+    const offset = doc.offsetAt(at);
+    const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(ctx.settings().maxFileSize, NEAR_SCAN_LIMIT)));
+    return site ? completionItems(site, doc, ctx.registry(), { editRangeDefault: ctx.client().editRangeDefault }) : null;
+  });
+
+  connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, ctx.registry(), ctx.locale()));
+
+  connection.onRequest(HoverRequest.type, (params) => {
+    const doc = documents.get(documentUri(params));
+    const at = position(params);
+    return doc ? hover(doc, doc.offsetAt(at), ctx.registry(), ctx.locale()) : null;
+  });
+
+  documents.onDidChangeContent((e) => {
+    if (!ctx.client().pullDiagnostics) pusher.schedule(e.document);
+  });
+  documents.onDidClose((e) => {
+    scans.forget(e.document.uri);
+    checker.forget(e.document.uri);
+    if (!ctx.client().pullDiagnostics) pusher.forget(e.document.uri);
+  });
+
+  return {
+    refresh(): void {
+      const client = ctx.client();
+      if (!client.pullDiagnostics) pusher.all();
+      else if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+    },
+  };
+}
