@@ -51,4 +51,16 @@ for (const e of entries) {
     plugins: [builtinIndex],
   });
 }
+// 3. the browser build (vscode.dev, github.dev): a web worker server and its client, with no Node built-ins
+// (esbuild fails on any node: import for the browser platform; node:url is our own shim on the web's URL).
+const browser = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  mainFields: ['browser', 'module', 'main'],
+  alias: { 'node:url': out('server/src/browser/url.ts') },
+  plugins: [builtinIndex],
+};
+await build({ ...browser, format: 'iife', entryPoints: [out('server/src/browser/server.ts')], outfile: out('dist/browser/server.js') });
+await build({ ...browser, format: 'cjs', entryPoints: [out('client/src/browser.ts')], outfile: out('dist/browser/extension.js'), external: ['vscode'] });
 console.log('build: done');

@@ -27,12 +27,11 @@ import { checkFiles } from './features/checkWorkspace';
 import { FIX_ALL_KIND } from './features/codeActions';
 import { TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
-import { DocumentChecker } from './features/documentDiagnostics';
 import { modelList } from './features/modelList';
-import { localeOf, messages, type Locale } from './messages';
+import { localeOf, messages } from './messages';
 import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig, type ProjectConfig } from './projectConfig';
 import { builtinCards, builtinDocuments } from './registry/builtin';
-import { cancellable, documentClientOf, settingsGate, wireDocumentFeatures } from './session/documentFeatures';
+import { cancellable, documentClientOf, settingsGate, settingsInPayload, wireDocumentFeatures, type DocumentState } from './session/documentFeatures';
 import { documentUri, paramsObject, position } from './session/params';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
@@ -46,47 +45,29 @@ const workspace = new Workspace();
 /** dist/server.js lives one level below the extension root, where data/cards is. */
 const service = new RegistryService(anchorDocuments(builtinDocuments, path.resolve(__dirname, '..')), builtinCards);
 
-let locale: Locale = 'en';
-let settings: Settings = readSettings(undefined);
 /** False while VS Code says the workspace is not trusted (Restricted Mode); other clients have no such mode. */
 let trusted = true;
 /** Settings the client gave without being asked: in `initializationOptions`, or in `didChangeConfiguration`'s payload. */
 let givenSettings: unknown;
-const client = { configuration: false, watchDynamically: false, relativePatterns: false, ...documentClientOf({}) };
+/** What the client can do beyond the document features. */
+const client = { configuration: false, watchDynamically: false, relativePatterns: false };
 const gate = settingsGate();
-
-const checker = new DocumentChecker({
-  workspace,
-  service,
-  scans,
-  settings: () => settings,
-  locale: () => locale,
-  notify: (message) => void connection.window.showInformationMessage(message),
-});
-
-const features = wireDocumentFeatures(connection, documents, {
-  registry: () => service.registry,
-  settings: () => settings,
-  locale: () => locale,
-  client: () => client,
-  ready: () => gate.ready,
-  scans,
-  checker,
-  allowName: true,
-});
+const state: DocumentState = { settings: readSettings(undefined), locale: 'en', client: documentClientOf({}), ready: gate.ready };
+const features = wireDocumentFeatures(connection, documents, { state, workspace, service, scans, allowName: true });
+const { checker } = features;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
-  locale = localeOf(params.locale);
+  state.locale = localeOf(params.locale);
   workspace.initialize(params);
   const caps = params.capabilities;
   client.configuration = caps.workspace?.configuration === true;
   client.watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
-  Object.assign(client, documentClientOf(caps));
+  state.client = documentClientOf(caps);
   const options: Record<string, unknown> = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
   givenSettings = options.settings;
   trusted = options.trusted !== false;
-  settings = readSettings(givenSettings);
+  state.settings = readSettings(givenSettings);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -136,7 +117,8 @@ function noticeOnce(message: string): void {
 
 /** Apply the client's settings (`given`, or those asked for) and the project files. */
 async function applySettings(given?: unknown): Promise<void> {
-  settings = await settingsWith(given ?? (await clientSettings()));
+  const settings = await settingsWith(given ?? (await clientSettings()));
+  state.settings = settings;
   for (const n of settings.notices) noticeOnce(n);
   watcher?.dispose();
   watcher = null;
@@ -160,13 +142,9 @@ connection.onNotification('modelLens/trusted', () => {
 });
 
 connection.onDidChangeConfiguration((params) => {
-  // The usual payload of clients that are not asked (`{ settings: { modelLens: {…} } }`) is the settings themselves.
-  const payload = paramsObject(params).settings;
-  const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
-  if (section !== null && typeof section === 'object') {
-    givenSettings = section;
-    void applySettings(section);
-  } else void applySettings();
+  const section = settingsInPayload(params);
+  if (section) givenSettings = section;
+  void applySettings(section);
 });
 
 let reloadTimer: NodeJS.Timeout | undefined;
@@ -189,15 +167,15 @@ service.onDidChange(() => {
 connection.onRequest(ExecuteCommandRequest.type, async (params) => {
   const { command, arguments: args } = paramsObject(params);
   if (command !== ALLOW_COMMAND) return;
-  const result = await allowNameCommand(Array.isArray(args) ? args : undefined, workspace, locale);
-  if (result === 'noFolder') void connection.window.showWarningMessage(messages(locale).noFolderToAllow());
+  const result = await allowNameCommand(Array.isArray(args) ? args : undefined, workspace, state.locale);
+  if (result === 'noFolder') void connection.window.showWarningMessage(messages(state.locale).noFolderToAllow());
   else if (result) await connection.workspace.applyEdit(result);
 });
 
 connection.onRequest('modelLens/status', () => ({ ...service.status(), pid: process.pid }));
-connection.onRequest('modelLens/models', () => modelList(service.registry, locale));
+connection.onRequest('modelLens/models', () => modelList(service.registry, state.locale));
 connection.onRequest('modelLens/checkFiles', (params: { uris?: unknown } | null, token) =>
-  cancellable(() => checkFiles(params !== null && typeof params === 'object' ? params.uris : undefined, checker, settings.maxFileSize, token)),
+  cancellable(() => checkFiles(params !== null && typeof params === 'object' ? params.uris : undefined, checker, state.settings.maxFileSize, token)),
 );
 connection.onRequest('modelLens/reload', async (_params: unknown, token) => {
   if (!(await service.reload(token)) && token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
@@ -207,7 +185,7 @@ connection.onRequest('modelLens/reload', async (_params: unknown, token) => {
 connection.onRequest(DefinitionRequest.type, (params) => {
   const doc = documents.get(documentUri(params));
   const at = position(params);
-  return doc ? definition(doc, doc.offsetAt(at), service.registry, locale) : null;
+  return doc ? definition(doc, doc.offsetAt(at), service.registry, state.locale) : null;
 });
 
 // Clients that do not watch files: a project file saved in the editor is read again.

@@ -159,3 +159,12 @@ test("the client's strings go through VS Code's l10n bundle, and the Japanese bu
   // No literal message left in the client's calls that show text.
   assert.doesNotMatch(source, /(?:showInformationMessage|showWarningMessage|showErrorMessage|setStatusBarMessage)\('/);
 });
+
+test('the browser build: a browser entry, and every command, which needs the disk or the Node server, hidden on the web', () => {
+  const m = raw as { browser?: string; contributes: { commands: Array<{ command: string }>; menus?: { commandPalette?: Array<{ command: string; when?: string }> } } };
+  assert.equal(m.browser, './dist/browser/extension.js');
+  const hidden = new Map((m.contributes.menus?.commandPalette ?? []).map((e) => [e.command, e.when]));
+  for (const c of m.contributes.commands) assert.equal(hidden.get(c.command), '!isWeb', c.command);
+  const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+  for (const f of ['dist/browser/extension.js', 'dist/browser/server.js', 'package.nls.json', 'package.nls.ja.json', 'client/l10n/**']) assert.ok(ignore.includes(`!${f}`), `${f} is in the .vsix`);
+});

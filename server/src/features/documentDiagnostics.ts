@@ -42,7 +42,7 @@ function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
   return d;
 }
 
-interface CheckerContext {
+export interface CheckerContext {
   workspace: Pick<Workspace, 'pathsOf'>;
   service: Pick<RegistryService, 'registry' | 'isUserCard' | 'diagnosticsFor'>;
   scans: ScanCache;

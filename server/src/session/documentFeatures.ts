@@ -19,11 +19,10 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../features/codeActions';
 import { completionItems, completionSite, resolveCompletion } from '../features/completion';
-import type { DocumentChecker } from '../features/documentDiagnostics';
+import { DocumentChecker, type CheckerContext } from '../features/documentDiagnostics';
 import { hover } from '../features/hover';
 import { DiagnosticPusher } from '../features/pushDiagnostics';
 import type { Locale } from '../messages';
-import type { Registry } from '../registry';
 import type { Settings } from '../settings';
 import { Cancelled } from '../util/steps';
 import { documentUri, paramsObject, position } from './params';
@@ -47,15 +46,20 @@ export function documentClientOf(caps: ClientCapabilities): DocumentClient {
   };
 }
 
-export interface DocumentFeatureContext {
-  registry(): Registry;
-  settings(): Settings;
-  locale(): Locale;
-  client(): DocumentClient;
+/** What the server knows of its client and settings; the server that owns it keeps it current. */
+export interface DocumentState {
+  settings: Settings;
+  locale: Locale;
+  client: DocumentClient;
   /** Resolves once the client's settings are known: no diagnostics before. */
-  ready(): Promise<void>;
+  ready: Promise<void>;
+}
+
+export interface DocumentFeatureContext {
+  state: DocumentState;
+  workspace: CheckerContext['workspace'];
+  service: CheckerContext['service'];
   scans: ScanCache;
-  checker: DocumentChecker;
   /** Offer "Allow name" (where the server can write the project file). */
   allowName: boolean;
 }
@@ -65,6 +69,13 @@ export function settingsGate(ms = 3000): { ready: Promise<void>; settled: () => 
   let settled: () => void = () => undefined;
   const ready = Promise.race([new Promise<void>((resolve) => (settled = resolve)), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
   return { ready, settled };
+}
+
+/** The `modelLens` settings in `didChangeConfiguration`'s payload (`{ settings: { modelLens: {…} } }`), the usual way of clients that are not asked; else undefined. */
+export function settingsInPayload(params: unknown): Record<string, unknown> | undefined {
+  const payload = paramsObject(params).settings;
+  const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
+  return section !== null && typeof section === 'object' ? (section as Record<string, unknown>) : undefined;
 }
 
 /** Long work runs in slices; a cancelled request answers RequestCancelled. */
@@ -81,20 +92,28 @@ export async function cancellable<T>(work: () => Promise<T>): Promise<T> {
  * Register the document features on the connection. Returns `refresh`: diagnostics again, because the registry or
  * the settings changed (asked of a client that pulls, pushed to one that does not).
  */
-export function wireDocumentFeatures(connection: Connection, documents: TextDocuments<TextDocument>, ctx: DocumentFeatureContext): { refresh(): void } {
-  const { checker, scans } = ctx;
+export function wireDocumentFeatures(connection: Connection, documents: TextDocuments<TextDocument>, ctx: DocumentFeatureContext): { refresh(): void; checker: DocumentChecker } {
+  const { scans, state, service } = ctx;
+  const checker = new DocumentChecker({
+    workspace: ctx.workspace,
+    service,
+    scans,
+    settings: () => state.settings,
+    locale: () => state.locale,
+    notify: (message) => void connection.window.showInformationMessage(message),
+  });
   const pusher = new DiagnosticPusher({
     all: () => documents.all(),
     check: (doc, token) => checker.diagnosticsInSlices(doc, token),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-    ready: () => ctx.ready(),
+    ready: () => state.ready,
   });
 
   // Requests are registered by type rather than with `connection.onHover` and the like: those read
   // `params.workDoneToken` before the handler runs, and fail on null params with an internal error.
   connection.onRequest(DocumentDiagnosticRequest.type, (params, token) =>
     cancellable(async () => {
-      await ctx.ready();
+      await state.ready;
       const doc = documents.get(documentUri(params));
       return { kind: 'full', items: doc ? await checker.diagnosticsInSlices(doc, token) : [] };
     }),
@@ -108,7 +127,7 @@ export function wireDocumentFeatures(connection: Connection, documents: TextDocu
       const context = paramsObject(params).context;
       const safe = { ...params, context: context !== null && typeof context === 'object' && Array.isArray((context as { diagnostics?: unknown }).diagnostics) ? params.context : { diagnostics: [] } };
       const { findings } = await checker.checkInSlices(doc, token);
-      return codeActions(doc, safe, () => findings, ctx.locale(), ctx.allowName);
+      return codeActions(doc, safe, () => findings, state.locale, ctx.allowName);
     }),
   );
 
@@ -117,32 +136,32 @@ export function wireDocumentFeatures(connection: Connection, documents: TextDocu
     const at = position(params);
     if (!doc) return null;
     const offset = doc.offsetAt(at);
-    const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(ctx.settings().maxFileSize, NEAR_SCAN_LIMIT)));
-    return site ? completionItems(site, doc, ctx.registry(), { editRangeDefault: ctx.client().editRangeDefault }) : null;
+    const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(state.settings.maxFileSize, NEAR_SCAN_LIMIT)));
+    return site ? completionItems(site, doc, service.registry, { editRangeDefault: state.client.editRangeDefault }) : null;
   });
 
-  connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, ctx.registry(), ctx.locale()));
+  connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, service.registry, state.locale));
 
   connection.onRequest(HoverRequest.type, (params) => {
     const doc = documents.get(documentUri(params));
     const at = position(params);
-    return doc ? hover(doc, doc.offsetAt(at), ctx.registry(), ctx.locale()) : null;
+    return doc ? hover(doc, doc.offsetAt(at), service.registry, state.locale) : null;
   });
 
   documents.onDidChangeContent((e) => {
-    if (!ctx.client().pullDiagnostics) pusher.schedule(e.document);
+    if (!state.client.pullDiagnostics) pusher.schedule(e.document);
   });
   documents.onDidClose((e) => {
     scans.forget(e.document.uri);
     checker.forget(e.document.uri);
-    if (!ctx.client().pullDiagnostics) pusher.forget(e.document.uri);
+    if (!state.client.pullDiagnostics) pusher.forget(e.document.uri);
   });
 
   return {
+    checker,
     refresh(): void {
-      const client = ctx.client();
-      if (!client.pullDiagnostics) pusher.all();
-      else if (client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
+      if (!state.client.pullDiagnostics) pusher.all();
+      else if (state.client.refreshDiagnostics) void connection.languages.diagnostics.refresh();
     },
   };
 }
