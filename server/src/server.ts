@@ -35,7 +35,7 @@ import { cancellable, documentClientOf, settingsGate, settingsInPayload, wireDoc
 import { documentUri, paramsObject, position } from './session/params';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
-import { readSettings, type Settings } from './settings';
+import { readSettings, settingsNoticeText, type Settings } from './settings';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -119,7 +119,7 @@ function noticeOnce(message: string): void {
 async function applySettings(given?: unknown): Promise<void> {
   const settings = await settingsWith(given ?? (await clientSettings()));
   state.settings = settings;
-  for (const n of settings.notices) noticeOnce(n);
+  for (const n of settings.notices) noticeOnce(settingsNoticeText(n, messages(state.locale)));
   watcher?.dispose();
   watcher = null;
   const watched = [...settings.cardPaths, ...settings.catalogs];
@@ -159,7 +159,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 service.onDidChange(() => {
-  void connection.sendNotification('modelLens/registryChanged', service.status());
+  void connection.sendNotification('modelLens/registryChanged', service.status(state.locale));
   refreshDiagnostics();
 });
 
@@ -172,14 +172,14 @@ connection.onRequest(ExecuteCommandRequest.type, async (params) => {
   else if (result) await connection.workspace.applyEdit(result);
 });
 
-connection.onRequest('modelLens/status', () => ({ ...service.status(), pid: process.pid }));
+connection.onRequest('modelLens/status', () => ({ ...service.status(state.locale), pid: process.pid }));
 connection.onRequest('modelLens/models', () => modelList(service.registry, state.locale));
 connection.onRequest('modelLens/checkFiles', (params: { uris?: unknown } | null, token) =>
   cancellable(() => checkFiles(params !== null && typeof params === 'object' ? params.uris : undefined, checker, state.settings.maxFileSize, token)),
 );
 connection.onRequest('modelLens/reload', async (_params: unknown, token) => {
   if (!(await service.reload(token)) && token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
-  return service.status();
+  return service.status(state.locale);
 });
 
 connection.onRequest(DefinitionRequest.type, (params) => {

@@ -5,6 +5,7 @@
  */
 import { RULE_CODES, RULES, type RuleCode } from './diagnostics/rules';
 import type { RuleSeverity } from './diagnostics/types';
+import { messages, type Messages } from './messages';
 import { MAX_GLOB_LENGTH } from './util/glob';
 
 export type { RuleCode, RuleSeverity };
@@ -26,8 +27,20 @@ export interface Settings {
   maxProblems: number;
   /** The rules whose severity the user set (the rest have their defaults); names in prose keep a configured severity. */
   configured: RuleCode[];
-  /** What was left out of the settings as too long or too many (said once to the user). */
-  notices: string[];
+  /** What was left out of the settings as too long or too many (said once to the user, see `settingsNoticeText`). */
+  notices: SettingsNotice[];
+}
+
+/** A list setting cut short: some entries too long, or too many entries. */
+export interface SettingsNotice {
+  kind: 'tooLong' | 'tooMany';
+  setting: string;
+  count: number;
+}
+
+/** A settings notice in words. */
+export function settingsNoticeText(n: SettingsNotice, say: Messages = messages('en')): string {
+  return n.kind === 'tooLong' ? say.settingTooLong(n.setting, n.count, MAX_GLOB_LENGTH) : say.settingTooMany(n.setting, n.count, MAX_LIST_ENTRIES);
 }
 
 /** The largest `maxFileSize` and `maxProblems` accepted: beyond them a file costs too much memory to check. */
@@ -62,21 +75,13 @@ const DEFAULT_SETTINGS: Settings = {
 export const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** A list setting: its strings, at most MAX_LIST_ENTRIES of them and none longer than MAX_GLOB_LENGTH; what is dropped is noted. */
-function strings(name: string, v: unknown, fallback: string[], notices: string[]): string[] {
+function strings(name: string, v: unknown, fallback: string[], notices: SettingsNotice[]): string[] {
   if (!Array.isArray(v)) return fallback;
   const all = v.slice(0, MAX_LIST_ENTRIES * 2).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
   const kept = all.filter((x) => x.length <= MAX_GLOB_LENGTH).map((x) => x.trim());
-  if (kept.length < all.length) notices.push(settingsNotice('tooLong', name, all.length - kept.length));
-  if (v.length > MAX_LIST_ENTRIES && kept.length > MAX_LIST_ENTRIES) notices.push(settingsNotice('tooMany', name, v.length));
+  if (kept.length < all.length) notices.push({ kind: 'tooLong', setting: name, count: all.length - kept.length });
+  if (v.length > MAX_LIST_ENTRIES && kept.length > MAX_LIST_ENTRIES) notices.push({ kind: 'tooMany', setting: name, count: v.length });
   return kept.slice(0, MAX_LIST_ENTRIES);
-}
-
-/** The words of each settings notice, in one place. */
-function settingsNotice(kind: 'tooLong' | 'tooMany', setting: string, count: number): string {
-  const n = count.toLocaleString('en-US');
-  return kind === 'tooLong'
-    ? `modelLens.${setting}: ${n} ${count === 1 ? 'entry is' : 'entries are'} longer than ${MAX_GLOB_LENGTH.toLocaleString('en-US')} characters and ignored.`
-    : `modelLens.${setting}: only the first ${MAX_LIST_ENTRIES.toLocaleString('en-US')} of ${n} entries are used.`;
 }
 
 /** Settings from an untrusted object (workspace configuration, initialization options, settings.json): wrong types fall back to defaults. */
@@ -93,7 +98,7 @@ export function readSettings(raw: unknown): Settings {
     }
   }
   const max = bounded(o.maxFileSize, 1, MAX_FILE_SIZE, DEFAULT_SETTINGS.maxFileSize);
-  const notices: string[] = [];
+  const notices: SettingsNotice[] = [];
   return {
     cardPaths: strings('cardPaths', o.cardPaths, DEFAULT_SETTINGS.cardPaths, notices),
     catalogs: strings('catalogs', o.catalogs, DEFAULT_SETTINGS.catalogs, notices),

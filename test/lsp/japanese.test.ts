@@ -59,3 +59,20 @@ test('locale ja: diagnostic messages and quick-fix titles are Japanese, for ever
   }
   assert.deepEqual([...seen].sort(), ['deprecated-model', 'name-format', 'project-config', 'retired-model', 'token-limit', 'unknown-model', 'wrong-purpose']);
 });
+
+test('locale ja: what loading skipped and what the settings left out are said in Japanese', async () => {
+  const ws2 = mkdtempSync(path.join(tmpdir(), 'model-lens-ja-notices-'));
+  const ja = await TestClient.start({ folders: [ws2], locale: 'ja', settings: { cardPaths: ['/'], allow: ['x'.repeat(2000)] } });
+  try {
+    await ja.waitFor(async () => (await ja.request<{ notices: string[] }>('modelLens/status', null)).notices.length > 0, 'a notice about the card path');
+    const { notices } = await ja.request<{ notices: string[] }>('modelLens/status', null);
+    for (const n of notices) assert.match(n, JAPANESE, n);
+    const shownAt = (x: { method: string }) => /^window\/showMessage/.test(x.method);
+    await ja.waitFor(() => ja.notifications.some(shownAt), 'the settings notice');
+    const shown = ja.notifications.filter(shownAt).map((x) => (x.params as { message: string }).message);
+    assert.ok(shown.some((m) => m.startsWith('modelLens.allow:') && JAPANESE.test(m)), JSON.stringify(shown));
+  } finally {
+    await ja.stop();
+    rmSync(ws2, { recursive: true, force: true });
+  }
+});

@@ -1,7 +1,8 @@
 /**
- * What loading cards and catalogues skipped, and why. Every text the user
- * sees about it is written here, in one table, so that it can be translated.
+ * What loading cards and catalogues skipped, and why, as facts; the words are the message catalogue's
+ * (`messages`), in the language of whoever reads them.
  */
+import { messages, type Messages } from '../messages';
 import type { Refusal } from '../util/textFile';
 
 /** The setting a walk serves: `modelLens.cardPaths` or `modelLens.catalogs`. */
@@ -18,61 +19,30 @@ export type Notice =
   | { kind: 'unreadable'; file: string; code: string }
   | { kind: 'too-big'; file: string; size: number; limit: number; what: 'card' | 'catalogue' };
 
-const count = (n: number): string => n.toLocaleString('en-US');
-
-/** A size in MB, rounded up (to a tenth below 10 MB) so that a file just over a limit never reads as the limit itself. */
-function formatSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${mb >= 10 ? Math.ceil(mb) : Math.ceil(mb * 10) / 10} MB`;
-}
-
-/** The one sentence that says what a notice means. */
-function noticeText(n: Notice): string {
-  switch (n.kind) {
-    case 'files':
-      return `${n.scope}: stopped after ${count(n.limit)} files`;
-    case 'entries':
-      return `${n.scope}: stopped after ${count(n.limit)} folder entries`;
-    case 'depth':
-      return `${n.scope}: did not look more than ${n.limit} folders deep`;
-    case 'time':
-      return `stopped loading cards and catalogues after ${n.ms / 1000} s`;
-    case 'root':
-      return `${n.scope}: ${n.file} is the root of a file system, which is not searched for cards`;
-    case 'system':
-      return `skipped ${n.file}: nothing under ${n.root} is read`;
-    case 'special':
-      return `skipped ${n.file}: not a regular file`;
-    case 'binary':
-      return `skipped ${n.file}: not a text file`;
-    case 'unreadable':
-      return `skipped ${n.file}: cannot be read (${n.code})`;
-    case 'too-big':
-      return `skipped ${n.file}: ${formatSize(n.size)} is over the ${formatSize(n.limit)} limit for a ${n.what}`;
-  }
-}
-
 /** How many notices one load keeps; the rest are counted. */
 export const MAX_NOTICES = 20;
 
 /** The notices of one load, each said once, in the order they came, at most {@link MAX_NOTICES} and a count of the rest. */
 export class Notices {
-  private readonly texts = new Set<string>();
+  /** The notices kept, by what they say (each once). */
+  private readonly kept = new Map<string, Notice>();
   /** The rest, each counted once (remembered up to a bound, then simply counted). */
   private readonly rest = new Set<string>();
   private beyond = 0;
 
   add(notice: Notice): void {
-    const text = noticeText(notice);
-    if (this.texts.has(text) || this.rest.has(text)) return;
-    if (this.texts.size < MAX_NOTICES) this.texts.add(text);
-    else if (this.rest.size < 10_000) this.rest.add(text);
+    const key = JSON.stringify(notice);
+    if (this.kept.has(key) || this.rest.has(key)) return;
+    if (this.kept.size < MAX_NOTICES) this.kept.set(key, notice);
+    else if (this.rest.size < 10_000) this.rest.add(key);
     else this.beyond++;
   }
 
-  list(): string[] {
+  /** Each notice as a sentence, and how many more there were. */
+  list(say: Messages = messages('en')): string[] {
+    const texts = [...this.kept.values()].map((n) => say.notice(n));
     const more = this.rest.size + this.beyond;
-    return more ? [...this.texts, `${count(more)} more files or limits not listed`] : [...this.texts];
+    return more ? [...texts, say.moreNotices(more)] : texts;
   }
 }
 

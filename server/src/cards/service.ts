@@ -15,6 +15,8 @@ import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
 /** A load that read this many files is followed by a full garbage collection. */
 const BIG_LOAD = 1000;
 import { findDataFiles, loadDataFiles, matchesDataPattern, shortPath, warmReader, type DataKind } from './files';
+import { Notices } from './notices';
+import { messages, type Locale } from '../messages';
 
 /** Built-in documents carry paths relative to the extension root; make them absolute so definitions can open them. */
 export function anchorDocuments(docs: readonly ParsedDocument[], root: string): ParsedDocument[] {
@@ -56,7 +58,7 @@ export class RegistryService {
   private generation = 0;
   private userDocs: ParsedDocument[] = [];
   private roots: readonly string[] = [];
-  private notices: string[] = [];
+  private notices = new Notices();
   private readonly listeners: Array<() => void> = [];
   private readonly builtinModels: number;
   private readonly builtinFiles: ReadonlySet<string>;
@@ -80,7 +82,8 @@ export class RegistryService {
     this.listeners.push(listener);
   }
 
-  status(): RegistryStatus {
+  /** The registry's state for a status line; its notices in `locale`. */
+  status(locale: Locale = 'en'): RegistryStatus {
     const models = this.current.models;
     const cardNames = (docs: readonly ParsedDocument[]) => new Set(docs.flatMap((d) => (d.kind === 'card' && d.facts.name?.value ? [d.facts.name.value] : []))).size;
     const sources: DataSource[] = [{ ...this.builtinCards, models: cardNames(this.builtin) }];
@@ -95,7 +98,7 @@ export class RegistryService {
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
       problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
       sources,
-      notices: [...this.notices],
+      notices: this.notices.list(messages(locale)),
     };
   }
 
@@ -175,7 +178,7 @@ export class RegistryService {
     if (context.cancelled) return false;
     for (const f of this.parsed.keys()) if (!kept.has(f)) this.parsed.delete(f);
     this.userDocs = docs;
-    this.notices = context.notices.list();
+    this.notices = context.notices;
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
     for (const l of this.listeners) l();
     // After reading thousands of files, give their memory back (see `collectGarbage`), once the news is out.

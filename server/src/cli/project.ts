@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { anchorDocuments, RegistryService } from '../cards/service';
 import { builtinCards, builtinDocuments } from '../registry/builtin';
-import type { Settings } from '../settings';
+import { settingsNoticeText, type Settings } from '../settings';
 import { readProjectSettings } from './projectSettings';
 
 /** dist/cli.js lives one level below the package root, where data/cards is. */
@@ -12,7 +12,7 @@ export async function loadProject(root: string): Promise<{ settings: Settings; s
   const { settings } = await readProjectSettings(root);
   const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot), builtinCards);
   if (settings.cardPaths.length || settings.catalogs.length) await service.configure(settings, [root]);
-  printNotices([...settings.notices, ...service.status().notices]);
+  printNotices([...settings.notices.map((n) => settingsNoticeText(n)), ...service.status().notices]);
   return { settings, service };
 }
 

@@ -1,4 +1,5 @@
 /** The messages in English. */
+import { formatSize } from './format';
 import type { Messages, Written } from './index';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -77,4 +78,31 @@ export const EN: Messages = {
   configRules: () => '"rules" maps rule codes to severities, such as { "unknown-model": "error" }.',
   configRuleCode: (code, codes) => `"${code}" is not a rule code; the codes are ${codes.join(', ')}.`,
   configSeverity: (severities) => `A rule's severity is one of ${severities.join(', ')}.`,
+  notice(x) {
+    switch (x.kind) {
+      case 'files':
+        return `${x.scope}: stopped after ${n(x.limit)} files`;
+      case 'entries':
+        return `${x.scope}: stopped after ${n(x.limit)} folder entries`;
+      case 'depth':
+        return `${x.scope}: did not look more than ${x.limit} folders deep`;
+      case 'time':
+        return `stopped loading cards and catalogues after ${x.ms / 1000} s`;
+      case 'root':
+        return `${x.scope}: ${x.file} is the root of a file system, which is not searched for cards`;
+      case 'system':
+        return `skipped ${x.file}: nothing under ${x.root} is read`;
+      case 'special':
+        return `skipped ${x.file}: not a regular file`;
+      case 'binary':
+        return `skipped ${x.file}: not a text file`;
+      case 'unreadable':
+        return `skipped ${x.file}: cannot be read (${x.code})`;
+      case 'too-big':
+        return `skipped ${x.file}: ${formatSize(x.size)} is over the ${formatSize(x.limit)} limit for a ${x.what}`;
+    }
+  },
+  moreNotices: (count) => `${n(count)} more files or limits not listed`,
+  settingTooLong: (setting, count, max) => `modelLens.${setting}: ${n(count)} ${count === 1 ? 'entry is' : 'entries are'} longer than ${n(max)} characters and ignored.`,
+  settingTooMany: (setting, count, kept) => `modelLens.${setting}: only the first ${n(kept)} of ${n(count)} entries are used.`,
 };

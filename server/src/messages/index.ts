@@ -3,6 +3,7 @@
  * Japanese. A message is a function of its facts, so each language orders them its own way; the server uses the
  * client's locale, the CLI English.
  */
+import type { Notice } from '../cards/notices';
 import type { NameProblem } from '../registry/boxNames';
 import { EN } from './en';
 import { JA } from './ja';
@@ -60,7 +61,14 @@ export interface Messages {
   configRules(): string;
   configRuleCode(code: string, codes: readonly string[]): string;
   configSeverity(severities: readonly string[]): string;
+  /** What loading cards and catalogues skipped, and why. */
+  notice(n: Notice): string;
+  moreNotices(count: number): string;
+  /** A list setting cut short: entries too long, or too many. */
+  settingTooLong(setting: string, count: number, maxLength: number): string;
+  settingTooMany(setting: string, count: number, kept: number): string;
 }
+
 
 const CATALOGS: Record<Locale, Messages> = { en: EN, ja: JA };
 

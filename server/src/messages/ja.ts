@@ -1,4 +1,5 @@
 /** The messages in Japanese. */
+import { formatSize } from './format';
 import type { Messages, Written } from './index';
 
 const n = (x: number) => x.toLocaleString('ja-JP');
@@ -78,4 +79,31 @@ export const JA: Messages = {
   configRules: () => '「rules」はルールのコードから重大度への対応です（例: { "unknown-model": "error" }）。',
   configRuleCode: (code, codes) => `「${code}」はルールのコードではありません。コードは ${codes.join('、')} です。`,
   configSeverity: (severities) => `ルールの重大度は ${severities.join('、')} のいずれかです。`,
+  notice(x) {
+    switch (x.kind) {
+      case 'files':
+        return `${x.scope}: ${n(x.limit)} ファイルで読み込みを止めました`;
+      case 'entries':
+        return `${x.scope}: フォルダーの項目 ${n(x.limit)} 件で読み込みを止めました`;
+      case 'depth':
+        return `${x.scope}: ${x.limit} 階層より深いフォルダーは見ていません`;
+      case 'time':
+        return `${x.ms / 1000} 秒でカードとカタログの読み込みを止めました`;
+      case 'root':
+        return `${x.scope}: ${x.file} はファイルシステムのルートなので、カードを探しません`;
+      case 'system':
+        return `${x.file} をスキップしました: ${x.root} の下は読みません`;
+      case 'special':
+        return `${x.file} をスキップしました: 通常のファイルではありません`;
+      case 'binary':
+        return `${x.file} をスキップしました: テキストファイルではありません`;
+      case 'unreadable':
+        return `${x.file} をスキップしました: 読み込めません（${x.code}）`;
+      case 'too-big':
+        return `${x.file} をスキップしました: ${formatSize(x.size)} で、${x.what === 'card' ? 'カード' : 'カタログ'}の上限 ${formatSize(x.limit)} を超えています`;
+    }
+  },
+  moreNotices: (count) => `ほかに ${n(count)} 件のファイルまたは上限（一覧にはありません）`,
+  settingTooLong: (setting, count, max) => `modelLens.${setting}: ${n(max)} 文字より長い ${n(count)} 件の項目は無視されます。`,
+  settingTooMany: (setting, count, kept) => `modelLens.${setting}: ${n(count)} 件のうち最初の ${n(kept)} 件だけを使います。`,
 };
