@@ -76,3 +76,19 @@ test('locale ja: what loading skipped and what the settings left out are said in
     rmSync(ws2, { recursive: true, force: true });
   }
 });
+
+test('locale ja: hover cards have Japanese labels; a model with no Japanese card says its description is English', async () => {
+  const uri = pathToFileURL(path.join(ws, 'hover.py')).toString();
+  const text = 'a = {"model": "azure__openai__gpt_4o_mini"}\nb = {"model": "claude-haiku-4-5-20251001"}\n';
+  client.open(uri, 'python', text);
+  const valueAt = async (line: number) => {
+    const h = await client.hover(uri, { line, character: 20 });
+    return h && typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+  };
+  const box = await valueAt(0);
+  assert.match(box, /コンテキストウィンドウ|最大出力/);
+  assert.doesNotMatch(box, /日本語のカードはまだありません/, 'Box names have Japanese cards');
+  const vendor = await valueAt(1);
+  assert.match(vendor, JAPANESE);
+  assert.match(vendor, /説明は英語です/);
+});

@@ -27,6 +27,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     link: 'Same model',
     card: 'Open model card',
     docs: 'Official documentation',
+    englishOnly: 'The description is in English: this model has no Japanese card yet.',
     tokens: 'tokens',
     perSecond: 'tokens/s',
     yes: 'Yes',
@@ -69,6 +70,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     link: '同じモデル',
     card: 'モデルカードを開く',
     docs: '公式ドキュメント',
+    englishOnly: '説明は英語です（このモデルの日本語のカードはまだありません）。',
     tokens: 'トークン',
     perSecond: 'トークン/秒',
     yes: 'はい',
@@ -203,7 +205,7 @@ export function renderCard(entry: ModelEntry, registry: Registry, locale: Locale
   out.push(`${title}  \n${L(entry.namespace)} · ${statusLine(entry, locale)}`);
   if (written && written !== entry.name) out.push(`${code(written)} → ${code(entry.name)}`);
   const desc = entry.description[locale] ?? entry.description.en;
-  if (desc) out.push(escapeMarkdown(desc));
+  if (desc) out.push(escapeMarkdown(desc) + (locale !== 'en' && !entry.description[locale] ? `  \n_${L('englishOnly')}_` : ''));
 
   const rows: Array<[string, string | null]> = [
     [L('provider'), factText(entry, 'provider', locale)],
