@@ -92,3 +92,32 @@ test('locale ja: hover cards have Japanese labels; a model with no Japanese card
   assert.match(vendor, JAPANESE);
   assert.match(vendor, /説明は英語です/);
 });
+
+test('locale ja: the problems of a model card are said in Japanese too', async () => {
+  const uri = pathToFileURL(path.join(ws, 'cards', 'bad-card.md')).toString();
+  const card = [
+    '---',
+    'namespace: box',
+    'status: bogus',
+    'retired: someday',
+    '---',
+    '# Broken model',
+    '',
+    '| Item | Value |',
+    '|---|---|',
+    '| Model name | **Broken** |',
+    '| API model name | `azure_openai__gpt_broken` |',
+    '| Release date | **not a date** |',
+    '| Release date | **2024-01-01** |',
+    '| Input context window | **lots** |',
+    '',
+  ].join('\n');
+  client.open(uri, 'markdown', card);
+  const diagnostics = await client.diagnostics(uri);
+  const codes = new Set(diagnostics.map((d) => String(d.code)));
+  for (const code of ['card-bad-value', 'card-duplicate-field', 'card-missing-field', 'name-format']) assert.ok(codes.has(code), `${code} in ${[...codes].join(', ')}`);
+  for (const d of diagnostics) {
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    assert.match(message, JAPANESE, `${d.code}: ${message}`);
+  }
+});

@@ -7,6 +7,7 @@ import { parseDocument, type CardDiagnostic, type ModelEntry, type Registry, typ
 import { isAboutNames, scanSteps, type Candidate, type ScanResult } from '../scanner';
 import { isNameLike } from '../scanner/shape';
 import { messages, type Locale } from '../messages';
+import { cardText } from '../messages/cards';
 import { isProjectConfigPath, parseProjectConfig } from '../projectConfig';
 import { DEFAULT_RULES, type Settings } from '../settings';
 import { GlobList } from '../util/glob';
@@ -202,10 +203,10 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const card = isCardFile ? parseDocument(input.path ?? 'untitled.md', text) : null;
   if (card && card.kind !== 'unknown') {
     // A model card: its own problems, not the rules for code that uses names.
-    cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines(), push);
+    cardFindings(card.diagnostics, input.registryDiagnostics ?? [], lines(), push, input.locale);
     return done();
   }
-  if (card) cardFindings(card.diagnostics, [], lines(), push);
+  if (card) cardFindings(card.diagnostics, [], lines(), push, input.locale);
   if (isProjectConfigPath(input.path ?? '')) {
     // The project's settings file: what is wrong with it, not the rules for code.
     for (const p of parseProjectConfig(text, input.locale).problems) push({ code: 'project-config', message: p.message, start: p.start, end: p.end, suggestions: [], preferred: false, name: null }, p.severity);
@@ -213,7 +214,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   }
   if (input.registryDiagnostics && /\.json$/i.test(input.path ?? '')) {
     // One of the user's catalogue files: its own problems, not the rules for code.
-    cardFindings([], input.registryDiagnostics, lines(), push);
+    cardFindings([], input.registryDiagnostics, lines(), push, input.locale);
     return done();
   }
 
@@ -303,6 +304,7 @@ function cardFindings(
   fromRegistry: readonly CardDiagnostic[],
   lines: LineIndex,
   push: (f: RuleFinding, fallback: Severity) => void,
+  locale: Locale = 'en',
 ): void {
   const seen = new Set<string>();
   for (const d of [...own, ...fromRegistry]) {
@@ -311,6 +313,7 @@ function cardFindings(
     seen.add(key);
     const start = lines.lineStart(d.line) + d.column;
     const end = lines.lineStart(d.endLine) + d.endColumn;
-    push({ code: d.code, message: d.message, start, end: Math.max(end, start), suggestions: d.suggestions, preferred: d.suggestions.length === 1, name: null }, d.severity);
+    const message = d.text ? cardText(d.text, locale) : d.message;
+    push({ code: d.code, message, start, end: Math.max(end, start), suggestions: d.suggestions, preferred: d.suggestions.length === 1, name: null }, d.severity);
   }
 }

@@ -14,9 +14,9 @@ import {
   parseYesNo,
   type Parsed,
 } from './normalize';
-import { messages } from '../messages';
 import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
-import { cardProblem, intern, sourceRef, trimmed } from './intern';
+import { cardProblem, intern, said, sourceRef, trimmed } from './intern';
+import type { CardText, CardTextKey } from '../messages/cards';
 import type {
   CardDiagnostic,
   CardFacts,
@@ -81,21 +81,6 @@ const PARSERS: FactParser = {
   ipProtection: parseYesNo,
 };
 
-export const FACT_LABELS: Record<FactKey, string> = {
-  name: 'API model name',
-  displayName: 'Model name',
-  category: 'Model category',
-  hosting: 'Hosting layer',
-  provider: 'Model provider',
-  releaseDate: 'Release date',
-  knowledgeCutoff: 'Knowledge cutoff date',
-  contextWindow: 'Input context window',
-  maxOutputTokens: 'Maximum output tokens',
-  throughput: 'Empirical throughput',
-  openSource: 'Open source',
-  ipProtection: 'IP infringement protection',
-};
-
 /** Rows every card is expected to have; a missing one is reported. */
 const EXPECTED: FactKey[] = ['displayName', 'name', 'hosting', 'provider', 'releaseDate', 'knowledgeCutoff', 'contextWindow', 'maxOutputTokens'];
 
@@ -148,27 +133,26 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
   const data = fm?.data;
   if (!fm || !data) return meta;
   const at: Span = { line: fm.startLine, column: 0, endLine: fm.startLine, endColumn: 3 };
-  const bad = (key: string, why: string) =>
-    diagnostics.push(cardProblem(file, at, 'warning', 'card-bad-value', `Front matter "${key}": ${why}`, []));
+  const bad = (kind: CardTextKey, key: string, ...args: string[]) => diagnostics.push(cardProblem(file, at, 'warning', 'card-bad-value', said(kind, key, ...args), []));
   const str = (key: string): string | undefined => {
     const v = data[key];
     if (v === undefined || v === null) return undefined;
     if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
     if (typeof v === 'string' || typeof v === 'number') return String(v).trim();
-    bad(key, 'expected a single value');
+    bad('fm-single', key);
     return undefined;
   };
   const name = (key: string): string | undefined => {
     const v = str(key);
     if (v === undefined || NAME.test(v)) return v;
-    bad(key, `"${v.slice(0, 80)}" is not a model name`);
+    bad('fm-not-name', key, v.slice(0, 80));
     return undefined;
   };
   const names = (key: string): string[] | undefined => {
     const v = list(key);
     if (v === undefined) return undefined;
     const ok = v.filter((x) => NAME.test(x));
-    if (ok.length !== v.length) bad(key, 'every entry must be a model name (letters, digits, _ - . :)');
+    if (ok.length !== v.length) bad('fm-entries', key);
     return ok;
   };
   const list = (key: string): string[] | undefined => {
@@ -176,14 +160,14 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
     if (v === undefined || v === null) return undefined;
     const items = Array.isArray(v) ? v : [v];
     const out = items.filter((x): x is string | number => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim());
-    if (out.length !== items.length) bad(key, 'expected a list of names');
+    if (out.length !== items.length) bad('fm-list', key);
     return out.filter(Boolean);
   };
   const oneOf = <T extends string>(key: string, allowed: readonly T[]): T | undefined => {
     const v = str(key)?.toLowerCase();
     if (v === undefined) return undefined;
     if ((allowed as readonly string[]).includes(v)) return v as T;
-    bad(key, `expected one of ${allowed.join(', ')}, not "${v}"`);
+    bad('fm-one-of', key, allowed.join(', '), v);
     return undefined;
   };
   const date = (key: string): string | undefined => {
@@ -191,7 +175,7 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
     if (v === undefined) return undefined;
     const p = parseDate(v);
     if (p.kind === 'value') return p.value;
-    bad(key, `"${v}" is not a date`);
+    bad('fm-not-date', key, v);
     return undefined;
   };
   meta.namespace = oneOf('namespace', ['box', 'vendor'] as const);
@@ -207,13 +191,13 @@ function readMeta(fm: FrontMatter | null, file: string, diagnostics: CardDiagnos
   const ce = data.customer_enabled;
   if (ce !== undefined && ce !== null) {
     if (typeof ce === 'boolean') meta.customerEnabled = ce;
-    else bad('customer_enabled', 'expected true or false');
+    else bad('fm-bool', 'customer_enabled');
   }
   meta.defaultFor = list('default_for')?.map((x) => x.replace(/[\r\n]+/g, ' ').slice(0, 200));
   const docs = str('docs');
   if (docs !== undefined) {
     if (/^https?:\/\/\S+$/i.test(docs)) meta.docs = docs;
-    else bad('docs', 'expected an http(s) URL');
+    else bad('fm-url', 'docs');
   }
   meta.version = name('version');
   meta.languages = names('languages');
@@ -271,7 +255,7 @@ function findDocsUrl(lines: string[], from: number): string | null {
 /** Parse one Box-format model card. Never throws; every problem becomes a diagnostic. */
 export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null): ParsedCard {
   const diagnostics: CardDiagnostic[] = [];
-  const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[] = []) =>
+  const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions: string[] = []) =>
     diagnostics.push(cardProblem(file, at, severity, code, message, suggestions));
 
   if (fm?.problem) report(fm.problem.at, fm.problem.kind === 'unsafe' ? 'error' : 'warning', fm.problem.kind === 'unsafe' ? 'card-unsafe-front-matter' : 'card-bad-value', fm.problem.message);
@@ -285,7 +269,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const read = readTables(lines, bodyStart);
   if (read.stoppedAt !== null) {
     const at = { line: read.stoppedAt, column: 0, endLine: read.stoppedAt, endColumn: lines[read.stoppedAt].length };
-    report(at, 'warning', 'card-bad-value', `Only the first ${MAX_TABLE_ROWS.toLocaleString('en-US')} table rows of a card are read; the rest, from here on, are not.`);
+    report(at, 'warning', 'card-bad-value', said('table-rows', MAX_TABLE_ROWS));
   }
   const table = pickDetailsTable(read.tables);
   let japanese = 0;
@@ -316,13 +300,13 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
           same ? 'info' : 'warning',
           'card-duplicate-field',
           same
-            ? `"${cleanCell(labelCell.text)}" appears twice (first on line ${existing.at.line + 1}); the repeat says the same.`
-            : `"${cleanCell(labelCell.text)}" appears twice with different values: "${existing.raw}" (line ${existing.at.line + 1}) and "${fact.raw}". The first is used.`,
+            ? said('duplicate-same', cleanCell(labelCell.text), existing.at.line + 1)
+            : said('duplicate-different', cleanCell(labelCell.text), existing.raw, existing.at.line + 1, fact.raw),
         );
         continue;
       }
       if (parsed.kind === 'bad') {
-        report(at, 'warning', 'card-bad-value', `${FACT_LABELS[key]}: "${cleaned}" is not a ${describeExpected(key)}.`);
+        report(at, 'warning', 'card-bad-value', said('fact-bad', key, cleaned));
       }
       (facts as Record<FactKey, Fact<unknown>>)[key] = fact;
     }
@@ -336,9 +320,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
         key === 'name' ? nameAt : (table ? { line: table.rows[table.rows.length - 1].line, column: 0, endLine: table.rows[table.rows.length - 1].line, endColumn: 1 } : nameAt),
         key === 'name' ? 'error' : 'info',
         'card-missing-field',
-        key === 'name'
-          ? 'This card has no "API model name" row, so it names no model.'
-          : `This card has no "${FACT_LABELS[key]}" row.`,
+        key === 'name' ? said('no-name-row') : said('missing-row', key),
       );
     }
   }
@@ -347,7 +329,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const release = facts.releaseDate?.value;
   const cutoff = facts.knowledgeCutoff?.value;
   if (release && cutoff && cutoff.slice(0, release.length) > release.slice(0, cutoff.length)) {
-    report(facts.knowledgeCutoff!.at, 'warning', 'card-conflict', `The knowledge cut-off (${cutoff}) is after the release date (${release}).`);
+    report(facts.knowledgeCutoff!.at, 'warning', 'card-conflict', said('cutoff-after-release', cutoff, release));
   }
 
   const name = facts.name;
@@ -355,7 +337,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
     const problems = boxNameProblems(name.value);
     if (problems.length && meta.namespace !== 'vendor') {
       const fixed = canonicalBoxSpelling(name.value);
-      report(name.at, 'warning', 'name-format', `"${name.value}" breaks the Box naming rules: ${problems.map((p) => messages('en').nameProblem(p)).join('; ')}.`, fixed ? [fixed] : []);
+      report(name.at, 'warning', 'name-format', said('name-rules', name.value, ...problems.map((p) => ('sep' in p ? `${p.kind}:${p.sep}` : p.kind))), fixed ? [fixed] : []);
     }
     if (!meta.namespace) meta.namespace = hasBoxProviderPrefix(name.value) ? 'box' : 'vendor';
   }
@@ -392,35 +374,16 @@ const FAMILY_MAKERS: Array<[RegExp, RegExp, string]> = [
   [/\bgrok\b/i, /xai|x\.ai/i, 'xAI'],
 ];
 
-function checkProvider(facts: CardFacts, report: (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions?: string[]) => void): void {
+function checkProvider(facts: CardFacts, report: (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions?: string[]) => void): void {
   const provider = facts.provider;
   if (!provider?.value) return;
   const names = `${facts.displayName?.value ?? ''} ${(facts.name?.value ?? '').replace(/_/g, ' ')}`;
   for (const [family, maker, company] of FAMILY_MAKERS) {
     if (!family.test(names)) continue;
     if (!maker.test(provider.value)) {
-      report(provider.at, 'warning', 'card-conflict', `The provider is given as "${provider.value}", but ${facts.displayName?.value ?? facts.name?.value} is a model by ${company}.`, [company]);
+      report(provider.at, 'warning', 'card-conflict', said('provider-company', provider.value, facts.displayName?.value ?? facts.name?.value ?? '', company), [company]);
     }
     return;
   }
 }
 
-function describeExpected(key: FactKey): string {
-  switch (key) {
-    case 'contextWindow':
-    case 'maxOutputTokens':
-      return 'token count (such as "128k tokens" or "128,000")';
-    case 'releaseDate':
-    case 'knowledgeCutoff':
-      return 'date (such as "July 18th, 2024", "September 2024" or "2024年7月18日")';
-    case 'openSource':
-    case 'ipProtection':
-      return 'yes or no';
-    case 'category':
-      return 'category (Standard or Premium)';
-    case 'throughput':
-      return 'number of tokens per second';
-    default:
-      return 'value';
-  }
-}

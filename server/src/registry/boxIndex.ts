@@ -4,7 +4,7 @@
  * sections (customer-enabled models have their own).
  */
 import type { CardDiagnostic, Category, Lang, ParsedIndex, Purpose, Span, Status, Tile } from './types';
-import { cardProblem } from './intern';
+import { cardProblem, said } from './intern';
 
 /** Lookup tables without a prototype: a badge called "constructor" is just an unknown badge. */
 const table = <T>(entries: Record<string, T>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, entries);
@@ -92,7 +92,7 @@ export function parseBoxIndex(file: string, text: string): ParsedIndex {
     for (const h of headings) if (h.offset < tileOffset) customerEnabled = h.customer;
     const distinct = [...new Set(statusBadges)];
     if (distinct.length > 1) {
-      diagnostics.push(cardProblem(file, at, 'warning', 'card-conflict', `The tile "${title.value}" shows contradicting status badges: ${distinct.join(' and ')}.`, []));
+      diagnostics.push(cardProblem(file, at, 'warning', 'card-conflict', said('tile-badges', title.value, ...distinct), []));
     }
     // A tile that says both "Preview" and "Available" is taken as available: the model can be called.
     const status = distinct.includes('available') ? 'available' : (distinct[0] ?? null);

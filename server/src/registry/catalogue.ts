@@ -6,7 +6,7 @@
  */
 import { isNonValue, parseDate, parseTokenCount } from './normalize';
 import type { Benchmark, CardDiagnostic, Fact, ParsedCatalogue, Span } from './types';
-import { cardProblem } from './intern';
+import { cardProblem, said } from './intern';
 
 const VENDOR_WORDS = /^(?:azure openai|openai|microsoft|azure|meta|anthropic|google|mistral ai|xai)\s+|\s+(?:azure openai|openai|on azure|azure)$/i;
 
@@ -175,10 +175,10 @@ export function parseCatalogue(file: string, lines: string[]): ParsedCatalogue {
   }
   if (!out.provider && /^(?:gpt|o\d|text-embedding|dall-e|whisper)/i.test(out.id ?? '')) out.provider = 'OpenAI';
   if (!out.id) {
-    diagnostics.push(cardProblem(file, out.idAt, 'error', 'card-missing-field', 'This catalogue page names no model.', []));
+    diagnostics.push(cardProblem(file, out.idAt, 'error', 'card-missing-field', said('page-no-model'), []));
   }
   if (!out.contextWindow) {
-    diagnostics.push(cardProblem(file, out.idAt, 'info', 'card-missing-field', 'This catalogue page gives no context length.', []));
+    diagnostics.push(cardProblem(file, out.idAt, 'info', 'card-missing-field', said('page-no-context'), []));
   }
   return out;
 }
@@ -186,7 +186,7 @@ export function parseCatalogue(file: string, lines: string[]): ParsedCatalogue {
 function apply(out: ParsedCatalogue, key: string, rest: string, at: Span, diagnostics: CardDiagnostic[]): void {
   if (/has not supplied this information/i.test(rest)) return;
   const bad = (what: string) =>
-    diagnostics.push(cardProblem(out.file, at, 'warning', 'card-bad-value', `"${rest}" is not a ${what}.`, []));
+    diagnostics.push(cardProblem(out.file, at, 'warning', 'card-bad-value', said('page-bad', rest, what), []));
   switch (key) {
     case 'context': {
       const p = parseTokenCount(rest);

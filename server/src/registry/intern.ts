@@ -1,3 +1,4 @@
+import { cardText, type CardText, type CardTextKey } from '../messages/cards';
 import type { CardDiagnostic, SourceRef, Span } from './types';
 
 /**
@@ -71,9 +72,15 @@ export function sourceRef(file: string, span: Span | SourceRef): SourceRef {
 }
 
 /** A card problem, built the same way. */
-export function cardProblem(file: string, span: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string, suggestions: string[]): CardDiagnostic {
-  return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message: intern(message), suggestions: listOrEmpty(suggestions) };
+export function cardProblem(file: string, span: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions: string[]): CardDiagnostic {
+  const text = typeof message === 'string' ? undefined : message;
+  const d: CardDiagnostic = { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message: intern(text ? cardText(text) : (message as string)), suggestions: listOrEmpty(suggestions) };
+  if (text) d.text = text;
+  return d;
 }
+
+/** A card problem's facts (see `messages/cards`). */
+export const said = (key: CardTextKey, ...args: Array<string | number>): CardText => ({ key, args });
 
 /** An array with no room to spare (arrays grown by pushes keep spare capacity). */
 export const trimmed = <T>(list: T[]): T[] => (list.length ? list.slice() : (EMPTY as unknown as T[]));

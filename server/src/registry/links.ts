@@ -1,5 +1,6 @@
 /** After every entry is settled: links between the namespaces, and a check of version order across Box's cards. */
 import { normalizeKey } from './boxNames';
+import { cardProblem, said } from './intern';
 import type { CardDiagnostic, ModelEntry } from './types';
 
 /** Links declared in front matter (resolved through aliases), and by name (`azure__openai__gpt_4o_mini` ↔ `gpt-4o-mini`). */
@@ -64,13 +65,7 @@ export function checkVersionOrder(models: ModelEntry[], diagnostics: CardDiagnos
     }
     if (!older) continue;
     const src = a.facts.releaseDate!.source;
-    diagnostics.push({
-      ...src,
-      severity: 'info',
-      code: 'card-conflict',
-      message: `${a.name} (version ${fa.version.join('.')}) is dated ${ra}, before the older ${older.name} (${older.facts.releaseDate!.value}); the release date may have been copied from another card.`,
-      suggestions: [],
-    });
+    diagnostics.push(cardProblem(src.file, src, 'info', 'card-conflict', said('version-order', a.name, fa.version.join('.'), ra, older.name, older.facts.releaseDate!.value ?? ''), []));
   }
 }
 

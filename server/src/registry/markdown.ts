@@ -5,6 +5,8 @@
  */
 import matter from 'gray-matter';
 import type { Span } from './types';
+import type { CardText } from '../messages/cards';
+import { said } from './intern';
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -19,7 +21,7 @@ export interface FrontMatter {
   startLine: number;
   endLine: number;
   /** Set when the front matter was refused or failed to parse. */
-  problem: { kind: 'unsafe' | 'invalid'; message: string; at: Span } | null;
+  problem: { kind: 'unsafe' | 'invalid'; message: CardText; at: Span } | null;
 }
 
 const YAML_LANGUAGES = new Set(['', 'yaml', 'yml']);
@@ -55,7 +57,7 @@ export function readFrontMatter(lines: string[]): FrontMatter | null {
   if (!YAML_LANGUAGES.has(language.toLowerCase())) {
     fm.problem = {
       kind: 'unsafe',
-      message: `Front matter in "${language}" is not read: only YAML front matter is accepted, because other front-matter languages can run code.`,
+      message: said('fm-unsafe', language),
       at,
     };
     return fm;
@@ -79,7 +81,7 @@ export function readFrontMatter(lines: string[]): FrontMatter | null {
   } catch (e) {
     fm.problem = {
       kind: 'invalid',
-      message: `Front matter is not valid YAML: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`,
+      message: said('fm-invalid', (e instanceof Error ? e.message : String(e)).split('\n')[0]),
       at,
     };
   }

@@ -11,7 +11,8 @@ import { looksLikeLiteLlm, parseLiteLlm } from './bulk/liteLlm';
 import { looksLikeModelsDev, parseModelsDev } from './bulk/modelsDev';
 import { readFrontMatter, splitLines } from './markdown';
 import type { CardDiagnostic, ParsedBulkCatalog, ParsedDocument } from './types';
-import { cardProblem } from './intern';
+import { cardProblem, said } from './intern';
+import type { CardText } from '../messages/cards';
 
 /** Documents larger than this are not parsed (cards are a few kilobytes). */
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
@@ -34,7 +35,7 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   return { kind: 'unknown', file, diagnostics: fm?.problem?.kind === 'unsafe' ? [unsafe(file, fm.problem.message, fm.problem.at)] : [] };
 }
 
-function unsafe(file: string, message: string, at: { line: number; column: number; endLine: number; endColumn: number }): CardDiagnostic {
+function unsafe(file: string, message: CardText, at: { line: number; column: number; endLine: number; endColumn: number }): CardDiagnostic {
   return cardProblem(file, at, 'error', 'card-unsafe-front-matter', message, []);
 }
 
@@ -44,6 +45,6 @@ export function parseCatalog(file: string, text: string, source: { label?: strin
   const json = readJson(text.replace(/^\uFEFF/, ''), problems);
   if (json !== undefined && looksLikeModelsDev(json)) return parseModelsDev(file, text, source, json);
   if (json !== undefined && looksLikeLiteLlm(json)) return parseLiteLlm(file, text, source, json);
-  if (json !== undefined) problems.fatal('This JSON file is neither a models.dev nor a LiteLLM catalogue.');
+  if (json !== undefined) problems.fatal(said('not-a-catalog'));
   return { kind: 'bulk', file, format: 'models.dev', label: source.label ?? file, date: source.date ?? null, entries: [], diagnostics: problems.finish() };
 }

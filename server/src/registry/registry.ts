@@ -15,7 +15,7 @@ import { buildLookups } from './lookup';
 import { addBulkEntry, settle, type Draft } from './settle';
 import { withValidNames } from './validNames';
 import type { CardDiagnostic, Fact, FactKey, FactTypes, ModelEntry, Namespace, ParsedCard, ParsedDocument, ParsedIndex, Registry, Status, Tile } from './types';
-import { cardProblem } from './intern';
+import { cardProblem, said } from './intern';
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
 
@@ -72,16 +72,9 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
         if (sameModel) {
           canonical = tile.title;
           aliasOf.set(name, tile.title);
-          diagnostics.push({
-            file: d.file,
-            ...d.facts.name!.at,
-            severity: 'warning',
-            code: 'card-tile-mismatch',
-            message: `The card spells the API name "${name}" but its tile in ${index.file} (line ${tile.at.line + 1}) says "${tile.title}". The tile's spelling is the one the API accepts.`,
-            suggestions: [tile.title],
-          });
+          diagnostics.push(cardProblem(d.file, d.facts.name!.at, 'warning', 'card-tile-mismatch', said('tile-spelling', name, index.file, tile.at.line + 1, tile.title), [tile.title]));
         } else {
-          diagnostics.push(cardProblem(index.file, tile.at, 'warning', 'card-tile-mismatch', `The tile "${tile.title}" links to ${tile.href}, which is the card of "${name}" (${d.file}).`, []));
+          diagnostics.push(cardProblem(index.file, tile.at, 'warning', 'card-tile-mismatch', said('tile-other-card', tile.title, tile.href, name, d.file), []));
         }
       }
       canonicalOfCard.set(d, canonical);
@@ -158,7 +151,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
       if (!anyMatched) continue;
       for (const tile of d.tiles) {
         if (matchedTiles.has(tile)) continue;
-        diagnostics.push(cardProblem(d.file, tile.at, 'warning', 'card-tile-mismatch', `The tile "${tile.title}" links to ${tile.href}, but no card in this folder has that name.`, []));
+        diagnostics.push(cardProblem(d.file, tile.at, 'warning', 'card-tile-mismatch', said('tile-no-card', tile.title, tile.href), []));
       }
     }
   }

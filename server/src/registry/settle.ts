@@ -9,9 +9,8 @@
  * card's "16k" and a catalogue's 16,384 are the same limit). Cards of the
  * same rank that disagree are all kept and reported as `card-conflict`.
  */
-import { FACT_LABELS } from './boxCard';
 import { tokenUpperBound } from './normalize';
-import { cardProblem, EMPTY, intern, internOrNull, internRaw, listOrEmpty, sourceRef, trimmed } from './intern';
+import { cardProblem, EMPTY, intern, internOrNull, internRaw, listOrEmpty, said, sourceRef, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CatalogEntry,
@@ -92,7 +91,7 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
       conflicts.push({ field: key, values: [winner, ...disagreeing].map((c) => ({ value: show(c.fact.value), raw: c.fact.raw, source: at(c.file, c.fact.at) })) });
       for (const c of disagreeing) {
         diagnostics.push(
-          cardProblem(c.file, c.fact.at, 'warning', 'card-conflict', `${FACT_LABELS[key]} of ${name}: this card says "${c.fact.raw}" but ${winner.file} (line ${winner.fact.at.line + 1}) says "${winner.fact.raw}".`, []),
+          cardProblem(c.file, c.fact.at, 'warning', 'card-conflict', said('fact-conflict', key, name, c.fact.raw, winner.file, winner.fact.at.line + 1, winner.fact.raw), []),
         );
       }
     }
@@ -180,18 +179,8 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
   const cardCategory = facts.category?.value ?? null;
   if (tileCategory && cardCategory && tileCategory !== cardCategory && facts.category) {
     const tile = tiles.find((t) => t.tile.category === tileCategory)!;
-    const { file, line, column, endLine, endColumn } = facts.category.source;
-    diagnostics.push({
-      file,
-      line,
-      column,
-      endLine,
-      endColumn,
-      severity: 'warning',
-      code: 'card-tile-mismatch',
-      message: `The card says ${dr.name} is ${cardCategory} but its tile in ${tile.file} (line ${tile.tile.at.line + 1}) says ${tileCategory}.`,
-      suggestions: [],
-    });
+    const where = facts.category.source;
+    diagnostics.push(cardProblem(where.file, where, 'warning', 'card-tile-mismatch', said('tile-category', dr.name, cardCategory, tile.file, tile.tile.at.line + 1, tileCategory), []));
     conflicts.push({
       field: 'category',
       values: [

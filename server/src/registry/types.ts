@@ -1,3 +1,5 @@
+import type { CardText } from '../messages/cards';
+
 /** Shared types of the registry: parsed documents, facts, diagnostics, models. No LSP types here. */
 import type { IdReading } from './modelIds';
 import type { Category } from './normalize';
@@ -34,7 +36,10 @@ export type CardCode =
 export interface CardDiagnostic extends SourceRef {
   severity: Severity;
   code: CardCode;
+  /** The problem in English. */
   message: string;
+  /** Its facts, to word it in another language (`messages/cards`). */
+  text?: CardText;
   suggestions: string[];
 }
 

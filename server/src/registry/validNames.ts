@@ -6,13 +6,13 @@
  */
 import { isModelId } from './modelIds';
 import type { CardDiagnostic, ParsedDocument, Span } from './types';
-import { cardProblem } from './intern';
+import { cardProblem, said } from './intern';
 
 /** The document with only valid names left, and a problem for each name taken out. */
 export function withValidNames(doc: ParsedDocument): ParsedDocument {
   const problems: CardDiagnostic[] = [];
   const bad = (name: string, at: Span, what: string) => {
-    problems.push(cardProblem(doc.file, at, 'error', 'card-bad-value', badNameMessage(name, what), []));
+    problems.push(cardProblem(doc.file, at, 'error', 'card-bad-value', said('bad-name', JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name), what), []));
   };
   const keep = (names: readonly string[] | undefined, at: Span, what: string): string[] | undefined =>
     names?.filter((n) => {
@@ -47,7 +47,3 @@ export function withValidNames(doc: ParsedDocument): ParsedDocument {
 }
 
 /** The message for a name outside the alphabet; the name is shown cut short and with control characters escaped. */
-function badNameMessage(name: string, what: string): string {
-  const shown = JSON.stringify(name.length > 60 ? `${name.slice(0, 60)}…` : name);
-  return `The ${what} ${shown} is not a model name: names use only letters, digits and _ . - : @ / (at most 128 characters). It is left out.`;
-}

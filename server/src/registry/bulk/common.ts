@@ -3,6 +3,8 @@
  * bounds, the checks every value must pass before it enters the registry,
  * and where in the file each model is (for diagnostics and definitions).
  */
+import { cardText, type CardText } from '../../messages/cards';
+import { cardProblem, said } from '../intern';
 import { isModelId } from '../modelIds';
 import type { CardDiagnostic, CatalogEntry, Purpose, Span, Status } from '../types';
 
@@ -71,25 +73,29 @@ export class Problems {
   constructor(private readonly file: string) {}
 
   /** A problem with the file as a whole. */
-  fatal(message: string): void {
-    this.diagnostics.push({ file: this.file, line: 0, column: 0, endLine: 0, endColumn: 0, severity: 'error', code: 'card-bad-value', message, suggestions: [] });
+  fatal(text: CardText): void {
+    this.diagnostics.push(cardProblem(this.file, { line: 0, column: 0, endLine: 0, endColumn: 0 }, 'error', 'card-bad-value', text, []));
   }
 
   /** A problem with one model: counted per kind, reported once at the first place it happened. */
-  skip(kind: string, at: Span, message: string): void {
-    const seen = this.counts.get(kind);
+  skip(text: CardText, at: Span): void {
+    const seen = this.counts.get(text.key);
     if (seen) {
       seen.count++;
       return;
     }
-    const d: CardDiagnostic = { file: this.file, ...at, severity: 'warning', code: 'card-bad-value', message, suggestions: [] };
-    this.counts.set(kind, { count: 1, first: d });
+    const d = cardProblem(this.file, at, 'warning', 'card-bad-value', text, []);
+    this.counts.set(text.key, { count: 1, first: d });
     this.diagnostics.push(d);
   }
 
   /** Add the counts to the messages of problems that happened more than once. */
   finish(): CardDiagnostic[] {
-    for (const { count, first } of this.counts.values()) if (count > 1) first.message += ` (${count.toLocaleString('en-US')} entries like this were skipped)`;
+    for (const { count, first } of this.counts.values()) {
+      if (count <= 1 || !first.text) continue;
+      first.text = { ...first.text, repeated: count };
+      first.message = cardText(first.text);
+    }
     return this.diagnostics;
   }
 }
@@ -97,13 +103,13 @@ export class Problems {
 /** Parse a catalogue's JSON text, or report why not. */
 export function readJson(text: string, problems: Problems): Json | undefined {
   if (text.length > MAX_CATALOG_BYTES) {
-    problems.fatal(`This catalogue is larger than ${MAX_CATALOG_BYTES / 1024 / 1024} MB and was not read.`);
+    problems.fatal(said('catalog-too-large', MAX_CATALOG_BYTES));
     return undefined;
   }
   try {
     return JSON.parse(text) as Json;
   } catch (e) {
-    problems.fatal(`This catalogue is not valid JSON (${(e instanceof Error ? e.message : String(e)).slice(0, 120)}).`);
+    problems.fatal(said('catalog-not-json', (e instanceof Error ? e.message : String(e)).slice(0, 120)));
     return undefined;
   }
 }
@@ -122,17 +128,17 @@ export function readEntries(
   for (const [key, model] of Object.entries(models)) {
     const at = positions.next(key);
     if (entries.length >= MAX_CATALOG_ENTRIES) {
-      problems.skip('many', at, `More than ${MAX_CATALOG_ENTRIES.toLocaleString('en-US')} models: the rest were not read.`);
+      problems.skip(said('catalog-many', MAX_CATALOG_ENTRIES), at);
       return false;
     }
     if (!isObject(model)) {
-      problems.skip('shape', at, `The entry "${key.slice(0, 60)}" is not an object; skipped.`);
+      problems.skip(said('catalog-shape', key.slice(0, 60)), at);
       continue;
     }
     const entry = build(key, model, at);
     if (!entry) continue;
     if (!isModelId(entry.id)) {
-      problems.skip('id', at, `"${entry.id.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')}" is not a model id (letters, digits and _ . - : @ / only, at most 128 characters); skipped.`);
+      problems.skip(said('catalog-id', entry.id.slice(0, 60).replace(/[^\x20-\x7e]/g, '?')), at);
       continue;
     }
     entries.push(entry);

@@ -3,6 +3,7 @@
  * (often `provider/model`), with `litellm_provider`, `mode`,
  * `max_input_tokens`, `max_output_tokens` and sometimes `deprecation_date`.
  */
+import { said } from '../intern';
 import type { ParsedBulkCatalog } from '../types';
 import { isObject, isoDate, label, Positions, Problems, purposeOf, readEntries, readJson, tokenCount, type Json } from './common';
 import { makerOf } from './makers';
@@ -23,7 +24,7 @@ export function parseLiteLlm(file: string, text: string, source: { label?: strin
   const json = parsed ?? readJson(text, problems);
   const out: ParsedBulkCatalog = { kind: 'bulk', file, format: 'litellm', label: source.label ?? `LiteLLM catalogue ${file}`, date: source.date ?? null, entries: [], diagnostics: [] };
   if (json === undefined || !isObject(json)) {
-    if (json !== undefined) problems.fatal('This is not a LiteLLM catalogue: expected an object of models.');
+    if (json !== undefined) problems.fatal(said('not-litellm'));
     out.diagnostics = problems.finish();
     return out;
   }

