@@ -121,3 +121,12 @@ test('locale ja: the problems of a model card are said in Japanese too', async (
     assert.match(message, JAPANESE, `${d.code}: ${message}`);
   }
 });
+
+test("locale ja: each completion item's one-line summary is Japanese", async () => {
+  const uri = pathToFileURL(path.join(ws, 'complete.py')).toString();
+  client.open(uri, 'python', 'tool = AiAgentBasicTextTool(model="azure__op")\n');
+  const items = await client.completion(uri, { line: 0, character: 44 });
+  const mini = items.find((i) => i.label === 'azure__openai__gpt_4o_mini');
+  assert.ok(mini, items.map((i) => i.label).join(', '));
+  assert.match(mini.detail ?? '', /コンテキスト · .* 出力/);
+});

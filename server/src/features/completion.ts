@@ -193,6 +193,8 @@ function charMask(s: string, out: Uint32Array, at: number): void {
 /** How the items' edits are sent: each with its range, or (when the client takes it) one range for the list. */
 export interface CompletionOptions {
   editRangeDefault: boolean;
+  /** The language of each item's one-line summary (English unless given). */
+  locale?: Locale;
 }
 
 export function completionItems(site: CompletionSite, doc: TextDocument, registry: Registry, options: CompletionOptions = { editRangeDefault: false }): CompletionList {
@@ -220,7 +222,7 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
     const item: CompletionItem = {
       label: e.name,
       kind: e.purpose === 'embeddings' ? CompletionItemKind.Constant : CompletionItemKind.Value,
-      detail: detailLine(e),
+      detail: detailLine(e, options.locale),
       sortText: sort,
       filterText: filterText(e),
       data: { name: e.name },

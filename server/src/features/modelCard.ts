@@ -28,6 +28,8 @@ const LABELS: Record<Locale, Record<string, string>> = {
     card: 'Open model card',
     docs: 'Official documentation',
     englishOnly: 'The description is in English: this model has no Japanese card yet.',
+    contextShort: 'context',
+    outShort: 'out',
     tokens: 'tokens',
     perSecond: 'tokens/s',
     yes: 'Yes',
@@ -71,6 +73,8 @@ const LABELS: Record<Locale, Record<string, string>> = {
     card: 'モデルカードを開く',
     docs: '公式ドキュメント',
     englishOnly: '説明は英語です（このモデルの日本語のカードはまだありません）。',
+    contextShort: 'コンテキスト',
+    outShort: '出力',
     tokens: 'トークン',
     perSecond: 'トークン/秒',
     yes: 'はい',
@@ -175,14 +179,15 @@ function statusLine(entry: ModelEntry, locale: Locale): string {
 }
 
 /** The one-line summary used as a completion item's detail: `Microsoft Azure · 128k context · 16k out · Standard`. */
-export function detailLine(entry: ModelEntry): string {
+export function detailLine(entry: ModelEntry, locale: Locale = 'en'): string {
+  const L = (k: string) => label(locale, k);
   const parts: string[] = [];
   if (entry.provider) parts.push(entry.provider);
-  if (entry.contextWindow !== null) parts.push(`${shortTokens(entry.contextWindow)} context`);
-  if (entry.maxOutputTokens !== null) parts.push(`${shortTokens(entry.maxOutputTokens)} out`);
-  if (entry.category) parts.push(entry.category === 'premium' ? 'Premium' : 'Standard');
-  if (entry.purpose === 'embeddings') parts.push('Embeddings');
-  if (entry.status !== 'available') parts.push(entry.status === 'retired' ? `Retired${entry.successor ? ` → ${entry.successor}` : ''}` : entry.status[0].toUpperCase() + entry.status.slice(1));
+  if (entry.contextWindow !== null) parts.push(`${shortTokens(entry.contextWindow)} ${L('contextShort')}`);
+  if (entry.maxOutputTokens !== null) parts.push(`${shortTokens(entry.maxOutputTokens)} ${L('outShort')}`);
+  if (entry.category) parts.push(L(entry.category === 'premium' ? 'premium' : 'standard'));
+  if (entry.purpose === 'embeddings') parts.push(L('embeddings'));
+  if (entry.status !== 'available') parts.push(entry.status === 'retired' ? `${L('retired')}${entry.successor ? ` → ${entry.successor}` : ''}` : L(entry.status));
   return parts.join(' · ');
 }
 

@@ -15,6 +15,6 @@ export interface ModelListItem {
 export function modelList(registry: Registry, locale: Locale): ModelListItem[] {
   return registry.models.map((m) => {
     const card = preferredSource(m, locale);
-    return { name: m.name, displayName: m.displayName, detail: detailLine(m), namespace: m.namespace, status: m.status, card: card ? { uri: pathToFileURL(card.file).toString(), line: card.line } : null };
+    return { name: m.name, displayName: m.displayName, detail: detailLine(m, locale), namespace: m.namespace, status: m.status, card: card ? { uri: pathToFileURL(card.file).toString(), line: card.line } : null };
   });
 }

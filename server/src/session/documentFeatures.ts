@@ -137,7 +137,7 @@ export function wireDocumentFeatures(connection: Connection, documents: TextDocu
     if (!doc) return null;
     const offset = doc.offsetAt(at);
     const site = completionSite(doc, offset, scans.scanNear(doc, offset, Math.min(state.settings.maxFileSize, NEAR_SCAN_LIMIT)));
-    return site ? completionItems(site, doc, service.registry, { editRangeDefault: state.client.editRangeDefault }) : null;
+    return site ? completionItems(site, doc, service.registry, { editRangeDefault: state.client.editRangeDefault, locale: state.locale }) : null;
   });
 
   connection.onRequest(CompletionResolveRequest.type, (item) => resolveCompletion(paramsObject(item) as unknown as CompletionItem, service.registry, state.locale));
