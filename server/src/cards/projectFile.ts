@@ -9,3 +9,16 @@ export async function readProjectConfig(folder: string): Promise<ProjectConfig |
   const read = await readTextFile(path.join(folder, PROJECT_CONFIG_FILE), MAX_SETTINGS_BYTES);
   return read.ok ? parseProjectConfig(read.text) : null;
 }
+
+/** A project file named on the command line (`--config`): it must be there and be usable, or the run stops. */
+export async function readConfigFile(file: string): Promise<ProjectConfig> {
+  const read = await readTextFile(file, MAX_SETTINGS_BYTES);
+  if (!read.ok) throw new ConfigFileError(`cannot read the config file ${file} (${read.reason})`);
+  const config = parseProjectConfig(read.text);
+  const errors = config.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new ConfigFileError(`${file}: ${errors[0].message}`);
+  return config;
+}
+
+/** A config file given on the command line that cannot be used (bad usage: exit status 2). */
+export class ConfigFileError extends Error {}

@@ -10,6 +10,7 @@ import { LineIndex } from '../util/lineIndex';
 import { readTextFile, type Refusal } from '../util/textFile';
 import { VERSION } from '../version';
 import { UsageError, type Options } from './args';
+import { globBase, globMatches, hasMagic } from '../util/glob';
 import { collectFiles } from './files';
 import { toGithub } from './github';
 import { toJsonDiagnostic, type JsonDiagnostic } from './json';
@@ -27,33 +28,77 @@ const SKIP_REASONS: Readonly<Record<Refusal['reason'], ((s: Settings) => string)
   unreadable: () => 'cannot be read',
 };
 
-export async function check(opts: Options, style: Style): Promise<number> {
-  const root = process.cwd();
-  for (const p of opts.args) {
+/** Standard input, up to `limit` bytes; null when it is longer. */
+async function readStdin(limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The files named on the command line: paths as they are, quoted globs (`'src/**\/*.py'`) with the matcher of `exclude`. */
+async function namedFiles(paths: readonly string[], root: string, settings: Settings): Promise<string[]> {
+  const named: string[] = [];
+  const globs: string[] = [];
+  for (const p of paths) {
     try {
       await fs.stat(path.resolve(root, p));
+      named.push(p);
     } catch {
-      throw new UsageError(`no such file or folder: ${p}`);
+      if (!hasMagic(p)) throw new UsageError(`no such file or folder: ${p}`);
+      globs.push(p.replace(/^\.\//, ''));
     }
   }
-  const { settings, service } = await loadProject(root);
+  const files = named.length ? await collectFiles(named, root, settings) : [];
+  for (const glob of globs) {
+    const base = globBase(glob);
+    const under = await collectFiles([base || '.'], root, settings).catch(() => [] as string[]);
+    for (const f of under) if (globMatches(glob, path.relative(root, f).split(path.sep).join('/')) && !files.includes(f)) files.push(f);
+  }
+  return files;
+}
+
+export async function check(opts: Options, style: Style): Promise<number> {
+  const root = process.cwd();
+  const { settings, service } = await loadProject(root, opts.config);
   const registry = service.registry;
-  const files = await collectFiles(opts.args.length ? opts.args : ['.'], root, settings);
+  const paths = opts.args.filter((p) => p !== '-');
+  const stdin = opts.args.includes('-');
+  const files = paths.length || !stdin ? await namedFiles(paths.length ? paths : ['.'], root, settings) : [];
   const diagnostics: JsonDiagnostic[] = [];
   let skipped = 0;
-  for (const file of files) {
-    // A notebook's outputs (images, tables) do not count: its cells' sources are held to the limit.
-    const read = await readTextFile(file, isNotebookFile(file) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize);
-    if (!read.ok) {
-      const why = SKIP_REASONS[read.reason];
-      if (why) {
-        console.error(`model-lens: skipped ${path.relative(root, file) || file}: ${why(settings)}`);
-        skipped++;
+  let checked = 0;
+  const inputs: Array<{ file: string; rel: string; text: string | null }> = [];
+  if (stdin) {
+    // Standard input, checked as the file it names (its language, its place in the project) or as plain text.
+    const named = opts.stdinFilename;
+    const text = await readStdin(named && isNotebookFile(named) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize);
+    if (text === null) {
+      console.error(`model-lens: skipped standard input: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
+      skipped++;
+    } else inputs.push({ file: named ? path.resolve(root, named) : '-', rel: named ? named.split(path.sep).join('/') : '-', text });
+  }
+  for (const file of files) inputs.push({ file, rel: (path.relative(root, file) || file).split(path.sep).join('/'), text: null });
+  for (const input of inputs) {
+    const { file, rel } = input;
+    let text = input.text;
+    if (text === null) {
+      // A notebook's outputs (images, tables) do not count: its cells' sources are held to the limit.
+      const read = await readTextFile(file, isNotebookFile(file) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize);
+      if (!read.ok) {
+        const why = SKIP_REASONS[read.reason];
+        if (why) {
+          console.error(`model-lens: skipped ${rel}: ${why(settings)}`);
+          skipped++;
+        }
+        continue;
       }
-      continue;
+      text = read.text;
     }
-    const text = read.text;
-    const rel = (path.relative(root, file) || file).split(path.sep).join('/');
     const lines = new LineIndex(text);
     const place = (start: number, end: number) => {
       const s = lines.position(start);
@@ -67,6 +112,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
         skipped++;
         continue;
       }
+      checked++;
       if (found.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
       for (const f of found.findings) {
         const { severity, code, message, suggestions } = f;
@@ -89,27 +135,36 @@ export async function check(opts: Options, style: Style): Promise<number> {
       skipped++;
       continue;
     }
+    checked++;
     if (result.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
     for (const f of result.findings) {
       const { severity, code, message, suggestions } = f;
       diagnostics.push(toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }));
     }
   }
+  const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
+  const warnings = count('warning');
+  // --quiet reports errors only; warnings still count towards --max-warnings.
+  const shown = opts.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   switch (opts.format) {
     case 'json':
-      console.log(JSON.stringify({ diagnostics }, null, 2));
+      console.log(JSON.stringify({ diagnostics: shown }, null, 2));
       break;
     case 'sarif':
-      console.log(JSON.stringify(toSarif(diagnostics, VERSION), null, 2));
+      console.log(JSON.stringify(toSarif(shown, VERSION), null, 2));
       break;
     case 'github':
-      for (const d of diagnostics) console.log(toGithub(d));
+      for (const d of shown) console.log(toGithub(d));
       break;
     default: {
-      for (const d of diagnostics) console.log(formatDiagnosticLine(d, style));
-      const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-      console.error(`${files.length - skipped} file(s) checked, ${skipped} skipped; ${count('error')} error(s), ${count('warning')} warning(s), ${count('info') + count('hint')} other`);
+      for (const d of shown) console.log(formatDiagnosticLine(d, style));
+      console.error(`${checked} file(s) checked, ${skipped} skipped; ${count('error')} error(s), ${warnings} warning(s), ${count('info') + count('hint')} other`);
     }
   }
-  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  if (count('error') > 0) return 1;
+  if (opts.maxWarnings !== null && warnings > opts.maxWarnings) {
+    console.error(`model-lens: ${warnings} warning(s), more than --max-warnings ${opts.maxWarnings}`);
+    return 1;
+  }
+  return 0;
 }

@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import { LoadContext } from '../cards/context';
+import { ConfigFileError } from '../cards/projectFile';
 import { collectCardFiles, parseCardFiles } from '../cards/files';
 import type { DataSource } from '../cards/service';
 import { buildRegistry, type ModelEntry } from '../registry';
@@ -15,7 +16,7 @@ import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { check } from './check';
 import { loadProject, printNotices } from './project';
 import { toJsonDiagnostic, toJsonModel } from './json';
-import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, type Style } from './text';
+import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, useColor, type Style } from './text';
 
 function printModels(all: readonly ModelEntry[], style: Style): void {
   for (const ns of ['box', 'vendor'] as const) {
@@ -86,7 +87,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(VERSION);
     return 0;
   }
-  const style = makeStyle(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  const style = makeStyle(useColor(opts.color, process.env, Boolean(process.stdout.isTTY)));
   switch (opts.command) {
     case 'list':
       return list(opts, style);
@@ -104,7 +105,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    console.error(e instanceof UsageError ? `model-lens: ${e.message}\n\n${USAGE}` : e);
+    console.error(e instanceof UsageError ? `model-lens: ${e.message}\n\n${USAGE}` : e instanceof ConfigFileError ? `model-lens: ${e.message}` : e);
     process.exitCode = 2;
   },
 );

@@ -8,8 +8,8 @@ import { readProjectSettings } from './projectSettings';
 /** dist/cli.js lives one level below the package root, where data/cards is. */
 const packageRoot = path.resolve(__dirname, '..');
 
-export async function loadProject(root: string): Promise<{ settings: Settings; service: RegistryService }> {
-  const { settings } = await readProjectSettings(root);
+export async function loadProject(root: string, config: string | null = null): Promise<{ settings: Settings; service: RegistryService }> {
+  const { settings } = await readProjectSettings(root, config);
   const service = new RegistryService(anchorDocuments(builtinDocuments, packageRoot), builtinCards);
   if (settings.cardPaths.length || settings.catalogs.length) await service.configure(settings, [root]);
   printNotices([...settings.notices.map((n) => settingsNoticeText(n)), ...service.status().notices]);

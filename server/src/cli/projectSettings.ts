@@ -4,14 +4,14 @@
  */
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { readProjectConfig } from '../cards/projectFile';
+import { readConfigFile, readProjectConfig } from '../cards/projectFile';
 import { withProjectConfig, type ProjectConfig } from '../projectConfig';
 import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
 import { readTextFile } from '../util/textFile';
 
 /** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested, JSON with comments) and .model-lens.json. */
-export async function readProjectSettings(root: string): Promise<{ settings: Settings; project: ProjectConfig | null }> {
-  const project = await readProjectConfig(root);
+export async function readProjectSettings(root: string, config: string | null = null): Promise<{ settings: Settings; project: ProjectConfig | null }> {
+  const project = config === null ? await readProjectConfig(root) : await readConfigFile(path.resolve(root, config));
   const editor = await editorSettings(root);
   return { settings: readSettings(withProjectConfig(editor, project ? [project] : [])), project };
 }

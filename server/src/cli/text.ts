@@ -8,6 +8,17 @@ export interface Style {
   severity(sev: Severity, s: string): string;
 }
 
+/**
+ * Colour or not: --color / --no-color when given; else FORCE_COLOR when set (0 or false turn it off, as CI tools
+ * expect); else on a terminal, unless NO_COLOR is set.
+ */
+export function useColor(flag: boolean | null, env: Readonly<Record<string, string | undefined>>, terminal: boolean): boolean {
+  if (flag !== null) return flag;
+  const forced = env.FORCE_COLOR;
+  if (forced !== undefined && forced !== '') return forced !== '0' && forced.toLowerCase() !== 'false';
+  return terminal && !env.NO_COLOR;
+}
+
 export function makeStyle(color: boolean): Style {
   const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
   const sev: Record<Severity, (s: string) => string> = {
