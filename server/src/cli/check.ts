@@ -14,7 +14,7 @@ import { globBase, globMatches, hasMagic } from '../util/glob';
 import { collectFiles } from './files';
 import { toGithub } from './github';
 import { toJsonDiagnostic, type JsonDiagnostic } from './json';
-import { loadProject } from './project';
+import { loadProject, packageRoot } from './project';
 import { toSarif } from './sarif';
 import { formatDiagnosticLine, type Style } from './text';
 
@@ -151,7 +151,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
       console.log(JSON.stringify({ diagnostics: shown }, null, 2));
       break;
     case 'sarif':
-      console.log(JSON.stringify(toSarif(shown, VERSION), null, 2));
+      console.log(JSON.stringify(toSarif(shown, VERSION, root, packageRoot), null, 2));
       break;
     case 'github':
       for (const d of shown) console.log(toGithub(d));

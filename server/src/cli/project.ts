@@ -6,7 +6,7 @@ import { settingsNoticeText, type Settings } from '../settings';
 import { readProjectSettings } from './projectSettings';
 
 /** dist/cli.js lives one level below the package root, where data/cards is. */
-const packageRoot = path.resolve(__dirname, '..');
+export const packageRoot = path.resolve(__dirname, '..');
 
 export async function loadProject(root: string, config: string | null = null): Promise<{ settings: Settings; service: RegistryService }> {
   const { settings } = await readProjectSettings(root, config);
