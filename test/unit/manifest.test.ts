@@ -168,3 +168,15 @@ test('the browser build: a browser entry, and every command, which needs the dis
   const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
   for (const f of ['dist/browser/extension.js', 'dist/browser/server.js', 'package.nls.json', 'package.nls.ja.json', 'client/l10n/**']) assert.ok(ignore.includes(`!${f}`), `${f} is in the .vsix`);
 });
+
+test("the README's pictures are in the .vsix, so the Extensions view shows them", () => {
+  const ignore = readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+  const pictures = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+  assert.ok(pictures.length >= 3);
+  for (const p of pictures) {
+    assert.ok(!/^https?:/.test(p), `${p}: a picture of ours, not a guessed public URL`);
+    assert.ok(existsSync(path.join(ROOT, p)), `${p} exists`);
+    assert.ok(ignore.includes(`!${path.dirname(p)}/*.png`) || ignore.includes(`!${p}`), `${p} is in the .vsix`);
+  }
+  assert.ok(ignore.includes('!CHANGELOG.md') && existsSync(path.join(ROOT, 'CHANGELOG.md')));
+});
