@@ -24,7 +24,8 @@ const common = {
 
 // 1. data/cards -> out/registry-index.json
 await build({ ...common, sourcemap: false, entryPoints: [out('scripts/compile-data.ts')], outfile: out('out/compile-data.js') });
-execFileSync(process.execPath, [out('out/compile-data.js'), out('out/registry-index.json')], { stdio: 'inherit' });
+// Progress goes to standard error: `npm pack` (which runs this as `prepare`) prints the tarball's name on standard output.
+execFileSync(process.execPath, [out('out/compile-data.js'), out('out/registry-index.json')], { stdio: ['ignore', 'inherit', 'inherit'].map((s, i) => (i === 1 ? process.stderr : s)) });
 
 // 2. bundles
 const builtinIndex = {
@@ -63,4 +64,4 @@ const browser = {
 };
 await build({ ...browser, format: 'iife', entryPoints: [out('server/src/browser/server.ts')], outfile: out('dist/browser/server.js') });
 await build({ ...browser, format: 'cjs', entryPoints: [out('client/src/browser.ts')], outfile: out('dist/browser/extension.js'), external: ['vscode'] });
-console.log('build: done');
+console.error('build: done');
