@@ -29,7 +29,7 @@ interface Seen {
   steps: Array<{ name: string; value: unknown }>;
 }
 
-test('Neovim: pushed diagnostics that follow edits and pushed settings, hover, completion and an applied quick fix', { skip: !available && !required && 'nvim is not installed (CI installs it: scripts/setup-editors.sh)', timeout: 60_000 }, () => {
+test('Neovim: pushed diagnostics that follow edits and pushed settings, hover, completion and an applied quick fix', { skip: !available && !required && 'nvim is not installed (CI installs it: scripts/setup-clients.sh)', timeout: 60_000 }, () => {
   assert.ok(available, 'nvim must be installed where MODEL_LENS_REQUIRE_NVIM=1');
   const root = mkdtempSync(path.join(tmpdir(), 'model-lens-nvim-'));
   try {
