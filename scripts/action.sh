@@ -17,8 +17,12 @@ case "$format" in
     exit 2
     ;;
 esac
-# Paths are split on spaces and never expanded by the shell: quoted globs reach model-lens as written.
-read -r -a paths <<<"${INPUT_PATHS:-.}"
+# Paths are split on any white space (a multi-line input too) and never expanded by the shell: globs reach
+# model-lens as written, which matches them like `exclude`.
+set -f
+# shellcheck disable=SC2206
+paths=(${INPUT_PATHS:-.})
+set +f
 args=(check "${paths[@]}" --format "$format")
 if [ -n "${INPUT_MAX_WARNINGS:-}" ]; then args+=(--max-warnings "$INPUT_MAX_WARNINGS"); fi
 if [ -n "${INPUT_CONFIG:-}" ]; then args+=(--config "$INPUT_CONFIG"); fi

@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
   // Status: models, card folders, card problems, last check; click for the output.
   const item = vscode.languages.createLanguageStatusItem('modelLens.status', documentSelector);
   item.name = 'Model Lens';
-  item.command = { title: 'Show Output', command: 'modelLens.showOutput' };
+  item.command = { title: vscode.l10n.t('Show Output'), command: 'modelLens.showOutput' };
   let lastStatus: Status | null = null;
   let lastCheck: string | null = null;
   const logged = new Set<string>();
@@ -161,8 +161,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<ModelL
     lastStatus = { ...s, pid: lastStatus?.pid ?? 0 };
     render();
   });
+  // Trust granted while the server starts is said once it runs.
+  let trustGranted = false;
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      trustGranted = true;
+      if (client?.isRunning()) void client.sendNotification('modelLens/trusted');
+    }),
+  );
   await client.start();
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('modelLens/trusted')));
+  if (trustGranted) void client.sendNotification('modelLens/trusted');
   const first = await refreshStatus();
   const activationMs = Date.now() - started;
   output.info(vscode.l10n.t('Model Lens activated in {0} ms: {1} models', activationMs, first?.models ?? 0));

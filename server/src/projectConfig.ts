@@ -8,7 +8,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { RULE_CODES } from './diagnostics/rules';
 import { messages, type Locale, type Messages } from './messages';
-import { SEVERITIES } from './settings';
+import { DEFAULT_EXCLUDE, MAX_LIST_ENTRIES, SEVERITIES } from './settings';
 
 export const PROJECT_CONFIG_FILE = '.model-lens.json';
 
@@ -129,9 +129,12 @@ export function withProjectConfig(editor: unknown, projects: readonly ProjectCon
   const base = isPlain(editor) ? editor : {};
   for (const [k, v] of Object.entries(base)) out[k] = v;
   for (const key of LIST_KEYS) {
-    const joined: unknown[] = Array.isArray(base[key]) ? [...(base[key] as unknown[])] : [];
-    for (const p of projects) if (Array.isArray(p.values[key])) for (const x of p.values[key] as unknown[]) if (!joined.includes(x)) joined.push(x);
-    if (joined.length || key in base) out[key] = joined;
+    // An editor that sends no list has the default one (VS Code sends the manifest's): the file's entries join it.
+    const own = Array.isArray(base[key]) ? (base[key] as unknown[]) : key === 'exclude' ? DEFAULT_EXCLUDE : [];
+    // A set, and no more entries than the settings keep: a cloned repository's file may hold hundreds of thousands.
+    const joined = new Set<unknown>(own.slice(0, MAX_LIST_ENTRIES * 2));
+    for (const p of projects) if (Array.isArray(p.values[key])) for (const x of (p.values[key] as unknown[]).slice(0, MAX_LIST_ENTRIES * 2)) joined.add(x);
+    if (joined.size || key in base) out[key] = [...joined];
   }
   const rules: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   if (isPlain(base.rules)) for (const [k, v] of Object.entries(base.rules)) rules[k] = v;

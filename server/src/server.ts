@@ -29,7 +29,7 @@ import { TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
 import { modelList } from './features/modelList';
 import { localeOf, messages } from './messages';
-import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig, type ProjectConfig } from './projectConfig';
+import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig } from './projectConfig';
 import { builtinCards, builtinDocuments } from './registry/builtin';
 import { cancellable, documentClientOf, settingsGate, settingsInPayload, wireDocumentFeatures, type DocumentState } from './session/documentFeatures';
 import { documentUri, paramsObject, position } from './session/params';
@@ -83,7 +83,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(async () => {
-  if (client.configuration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' });
+  // A client may refuse the registration: it then sends configuration changes as it likes, or not at all.
+  if (client.configuration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' }).catch(() => undefined);
   await applySettings();
   gate.settled();
 });
@@ -101,7 +102,7 @@ async function clientSettings(): Promise<unknown> {
 
 /** The client's settings with the workspace folders' `.model-lens.json` files. */
 async function settingsWith(raw: unknown): Promise<Settings> {
-  const projects = (await Promise.all(workspace.folders.map(readProjectConfig))).filter((p): p is ProjectConfig => p !== null).map((p) => (trusted ? p : untrusted(p)));
+  const projects = (await Promise.all(workspace.folders.map(readProjectConfig))).filter((p): p is NonNullable<typeof p> => p !== null).map((p) => (trusted ? p : untrusted(p)));
   return readSettings(withProjectConfig(raw, projects));
 }
 
@@ -115,8 +116,20 @@ function noticeOnce(message: string): void {
   void connection.window.showWarningMessage(message);
 }
 
-/** Apply the client's settings (`given`, or those asked for) and the project files. */
-async function applySettings(given?: unknown): Promise<void> {
+let applying: Promise<void> = Promise.resolve();
+
+/**
+ * Apply the client's settings (`given`, or those asked for) and the project files. One application at a time, in
+ * the order asked, so a later one never loses to an earlier one that finishes late; a failure is logged, never fatal.
+ */
+function applySettings(given?: unknown): Promise<void> {
+  applying = applying
+    .then(() => applyNow(given))
+    .catch((e: unknown) => connection.console.error(`Model Lens: the settings could not be applied: ${e instanceof Error ? e.message : String(e)}`));
+  return applying;
+}
+
+async function applyNow(given: unknown): Promise<void> {
   const settings = await settingsWith(given ?? (await clientSettings()));
   state.settings = settings;
   for (const n of settings.notices) noticeOnce(settingsNoticeText(n, messages(state.locale)));
@@ -125,7 +138,8 @@ async function applySettings(given?: unknown): Promise<void> {
   const watched = [...settings.cardPaths, ...settings.catalogs];
   if (client.watchDynamically) {
     const watchers = [...workspace.cardWatchers(watched, client.relativePatterns), ...workspace.projectConfigWatchers(PROJECT_CONFIG_FILE, client.relativePatterns)];
-    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    // A client may refuse the registration: then nothing is watched, and saving the project file still reloads it.
+    watcher = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => null);
   }
   await service.configure(settings, workspace.folders);
   refreshDiagnostics();
@@ -190,7 +204,7 @@ connection.onRequest(DefinitionRequest.type, (params) => {
 
 // Clients that do not watch files: a project file saved in the editor is read again.
 documents.onDidSave((e) => {
-  if (!client.watchDynamically && isProjectConfigPath(e.document.uri)) void applySettings();
+  if ((!client.watchDynamically || watcher === null) && isProjectConfigPath(e.document.uri)) void applySettings();
 });
 documents.listen(connection);
 connection.listen();

@@ -60,11 +60,14 @@ export const MAX_SETTINGS_BYTES = 4 * 1024 * 1024;
 /** The default severity of each rule that checks documents (card problems have none: each keeps its parser's). */
 export const DEFAULT_RULES: Partial<Record<RuleCode, RuleSeverity>> = Object.fromEntries(RULES.map((r) => [r.code, r.severity]));
 
+/** Files never checked unless the settings say otherwise. */
+export const DEFAULT_EXCLUDE: readonly string[] = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'];
+
 const DEFAULT_SETTINGS: Settings = {
   cardPaths: [],
   catalogs: [],
   allow: [],
-  exclude: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/*.min.js'],
+  exclude: [...DEFAULT_EXCLUDE],
   rules: DEFAULT_RULES,
   maxFileSize: 2 * 1024 * 1024,
   maxProblems: 1_000,

@@ -35,7 +35,7 @@ before(() => {
 after(() => rmSync(project, { recursive: true, force: true }));
 
 test('check -: standard input, in the language and at the path --stdin-filename gives', () => {
-  const named = run(['check', '-', '--stdin-filename', 'src/new.py', '--format', 'json'], ERR);
+  const named = run(['check', '-', '--stdin-filename', path.join(project, 'src', 'new.py'), '--format', 'json'], ERR);
   assert.equal(named.code, 1);
   const [d] = (JSON.parse(named.stdout) as { diagnostics: Array<{ file: string; code: string }> }).diagnostics;
   assert.deepEqual([d.file, d.code], ['src/new.py', 'retired-model']);
@@ -51,7 +51,9 @@ test('quoted globs, with the matcher of exclude (no shell expansion, ** without 
   const r = run(['check', 'src/**/*.py', '--format', 'json']);
   const files = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file).sort();
   assert.deepEqual(files, ['src/agents/deep/one.py', 'src/two.py']);
-  assert.equal(run(['check', 'nothing/**/*.py']).code, 0, 'a glob that matches nothing checks nothing');
+  assert.equal(run(['check', 'nothing/**/*.py']).code, 2, 'a glob that matches nothing is bad usage, like a missing path');
+  const absolute = run(['check', path.join(project, 'src/**/*.py'), '--format', 'json']);
+  assert.equal((JSON.parse(absolute.stdout) as { diagnostics: unknown[] }).diagnostics.length, 2, 'an absolute glob');
   assert.equal(run(['check', 'missing.py']).code, 2, 'a missing path is still bad usage');
 });
 
@@ -89,4 +91,25 @@ test('--config FILE: a project file from elsewhere; one that is missing or broke
   const broken = run(['check', '--config', 'ci/broken.json']);
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /not valid JSON/);
+});
+
+test('--force-exclude holds named files to exclude and the languages read (pre-commit names every file); the project file keeps the default excludes and its problems are said', () => {
+  write('.model-lens.json', '{ "exclude": ["src/agents/**"], "bogus": 1 }');
+  write('node_modules/pkg/x.py', ERR);
+  write('data.csv', 'model,azure__openai__gpt_4o_minii\n');
+  try {
+    assert.equal(run(['check', 'src/agents/deep/one.py', '--format', 'json']).code, 0, 'named: checked even if excluded');
+    assert.equal((JSON.parse(run(['check', 'src/agents/deep/one.py', '--format', 'json']).stdout) as { diagnostics: unknown[] }).diagnostics.length, 1);
+    const forced = run(['check', '--force-exclude', 'src/agents/deep/one.py', 'data.csv', 'src/two.py', '--format', 'json']);
+    const files = (JSON.parse(forced.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file);
+    assert.deepEqual(files, ['src/two.py']);
+    // The file's exclude joins the defaults: node_modules stays out of a check of the whole project.
+    const all = run(['check', '--format', 'json']);
+    const checked = (JSON.parse(all.stdout) as { diagnostics: Array<{ file: string }> }).diagnostics.map((d) => d.file);
+    assert.ok(!checked.some((f) => f.startsWith('node_modules/') || f.startsWith('src/agents/')), checked.join(' '));
+    assert.match(all.stderr, /model-lens: \.model-lens\.json:1:\d+: warning: "bogus" is not a Model Lens setting/);
+  } finally {
+    rmSync(path.join(project, '.model-lens.json'));
+    rmSync(path.join(project, 'node_modules'), { recursive: true });
+  }
 });

@@ -52,6 +52,8 @@ test('the web-worker server answers completion, hover and diagnostics from the b
   // A web worker's `self`: messages in through `onmessage`, out through `postMessage`.
   const bootstrap = `
     const { parentPort } = require('node:worker_threads');
+    // A web worker has no setImmediate: the checks' slices must do without it.
+    delete globalThis.setImmediate;
     globalThis.self = {
       set onmessage(listener) { parentPort.on('message', (data) => listener({ data })); },
       addEventListener() {},
@@ -61,6 +63,7 @@ test('the web-worker server answers completion, hover and diagnostics from the b
   `;
   const worker = new Worker(bootstrap, { eval: true });
   const connection = createMessageConnection(new WorkerReader(worker), new WorkerWriter(worker));
+  connection.onRequest('window/showMessageRequest', () => null);
   connection.listen();
   try {
     const init = (await connection.sendRequest('initialize', {
@@ -88,6 +91,12 @@ test('the web-worker server answers completion, hover and diagnostics from the b
     const value = typeof card.contents === 'object' && 'value' in card.contents ? card.contents.value : '';
     assert.match(value, /azure__openai__gpt_4o_mini/);
     assert.doesNotMatch(value, /file:\/\//, 'no link to a card file the browser cannot open');
+    // A document large enough to be checked in several slices.
+    const big = `[${Array.from({ length: 3000 }, (_, i) => `{"model": "azure__openai__gpt_4o_minii", "n": ${i}}`).join(',\n')}]`;
+    const bigUri = 'vscode-vfs://github/acme/agents/big.json';
+    void connection.sendNotification('textDocument/didOpen', { textDocument: { uri: bigUri, languageId: 'json', version: 1, text: big } });
+    const many = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: bigUri } })) as { items: Diagnostic[] };
+    assert.equal(many.items.length, 1000, 'capped at maxProblems');
   } finally {
     connection.dispose();
     await worker.terminate();

@@ -36,6 +36,8 @@ export interface StartOptions {
   noRefresh?: boolean;
   /** Return before sending `initialized` (the caller sends it). */
   holdInitialized?: boolean;
+  /** Answer `client/registerCapability` with an error. */
+  refuseRegistration?: boolean;
 }
 
 export class TestClient {
@@ -49,13 +51,17 @@ export class TestClient {
   private constructor(
     readonly proc: ChildProcessWithoutNullStreams,
     settings: Record<string, unknown>,
+    refuseRegistration = false,
   ) {
     this.settings = settings;
     this.connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
       params.items.map((i) => (i.section === 'modelLens' ? this.settings : null)),
     );
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', () => {
+      if (refuseRegistration) throw new Error('registration refused');
+      return null;
+    });
     this.connection.onRequest('workspace/applyEdit', (params: { edit: WorkspaceEdit }) => {
       this.appliedEdits.push(params.edit);
       return { applied: true };
@@ -78,7 +84,7 @@ export class TestClient {
   static async start(opts: StartOptions = {}): Promise<TestClient> {
     const proc = spawn(process.execPath, [path.join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe' });
     proc.stderr.on('data', (d: Buffer) => process.stderr.write(`[server] ${d}`));
-    const client = new TestClient(proc, opts.settings ?? {});
+    const client = new TestClient(proc, opts.settings ?? {}, opts.refuseRegistration);
     const folders = opts.folders ?? [];
     await client.connection.sendRequest('initialize', {
       processId: process.pid,

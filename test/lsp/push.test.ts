@@ -62,3 +62,18 @@ test('a client that pulls but cannot be asked to pull again: the first pull alre
     rmSync(ws, { recursive: true, force: true });
   }
 });
+
+test('a client that refuses a registration does not stop the server; quick changes of settings apply in order', async () => {
+  const ws = mkdtempSync(path.join(tmpdir(), 'model-lens-refuse-'));
+  const client = await TestClient.start({ folders: [ws], refuseRegistration: true, settings: { rules: { 'unknown-model': 'error' } } });
+  try {
+    for (const severity of ['hint', 'info', 'warning', 'off', 'error']) client.notify('workspace/didChangeConfiguration', { settings: { modelLens: { rules: { 'unknown-model': severity } } } });
+    const uri = pathToFileURL(path.join(ws, 'agent.py')).toString();
+    client.open(uri, 'python', TYPO);
+    await client.waitFor(async () => (await client.diagnostics(uri)).some((d) => d.severity === 1), 'the last settings, applied last');
+    assert.equal(client.proc.exitCode, null, 'the server is still running');
+  } finally {
+    await client.stop();
+    rmSync(ws, { recursive: true, force: true });
+  }
+});

@@ -69,6 +69,27 @@ test('random edits: the scan from the scan before equals a fresh scan, edit afte
   assert.ok(resumed > 0);
 });
 
+test('a file cut short after a checkpoint: the pairs found after the cut are not kept', () => {
+  for (const languageId of ['json', 'json5', 'javascript']) {
+    const before = `{"model": "gpt-4o", "list": [${Array.from({ length: 600 }, (_, i) => `"item ${i}"`).join(', ')}], "max_tokens": 99999}`;
+    const after = before.slice(0, 3000);
+    const incremental = drain(rescanSteps(before, scan(before, languageId), after, languageId));
+    assert.deepEqual(shape(incremental), shape(scan(after, languageId)), languageId);
+    // Large cuts and pastes anywhere, too.
+    const rnd = random(99);
+    let text = before;
+    let previous = scan(text, languageId);
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(rnd() * text.length);
+      const next = rnd() < 0.5 ? text.slice(0, at) + text.slice(Math.min(text.length, at + Math.floor(rnd() * 3000))) : text.slice(0, at) + before.slice(0, Math.floor(rnd() * 2000)) + text.slice(at);
+      const again = drain(rescanSteps(text, previous, next, languageId));
+      assert.deepEqual(shape(again), shape(scan(next, languageId)), `${languageId}, edit ${i}`);
+      text = next;
+      previous = again;
+    }
+  }
+});
+
 test('the changed span of two texts', () => {
   assert.deepEqual(changedSpan('abcdef', 'abXdef'), { start: 2, oldEnd: 3, newEnd: 3 });
   assert.deepEqual(changedSpan('aaaa', 'aaaaa'), { start: 4, oldEnd: 4, newEnd: 5 });

@@ -21,8 +21,19 @@ const connection = createConnection(new BrowserMessageReader(self), new BrowserM
 const documents = new TextDocuments(TextDocument);
 const scans = new ScanCache();
 const registry = buildRegistry([builtinDocuments]);
-/** A document's path as far as `exclude` globs care: the URI's path. */
-const pathsOf = (uri: string) => ({ relative: uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?/i, '') });
+/** The workspace folders' URIs, each ending with `/`, longest first. */
+let folders: string[] = [];
+
+/** A document's path as `exclude` globs and the history and test rules see it: from its workspace folder (else the URI's path). */
+function pathsOf(uri: string): { relative: string } {
+  const folder = folders.find((f) => uri.startsWith(f));
+  const rest = folder ? uri.slice(folder.length) : uri.replace(/^[a-z][\w+.-]*:(?:\/\/[^/]*)?\/?/i, '');
+  try {
+    return { relative: decodeURIComponent(rest) };
+  } catch {
+    return { relative: rest };
+  }
+}
 
 let configuration = false;
 const gate = settingsGate();
@@ -34,6 +45,8 @@ let given: unknown;
 connection.onInitialize((params): InitializeResult => {
   state.locale = localeOf(params.locale);
   state.client = documentClientOf(params.capabilities);
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = uris.map((u) => u.replace(/\/?$/, '/')).sort((a, b) => b.length - a.length);
   configuration = params.capabilities.workspace?.configuration === true;
   const options = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
   given = options.settings;

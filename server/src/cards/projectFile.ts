@@ -4,10 +4,11 @@ import { parseProjectConfig, PROJECT_CONFIG_FILE, type ProjectConfig } from '../
 import { MAX_SETTINGS_BYTES } from '../settings';
 import { readTextFile } from '../util/textFile';
 
-/** The project file of a folder; null when there is none or it cannot be read. */
-export async function readProjectConfig(folder: string): Promise<ProjectConfig | null> {
-  const read = await readTextFile(path.join(folder, PROJECT_CONFIG_FILE), MAX_SETTINGS_BYTES);
-  return read.ok ? parseProjectConfig(read.text) : null;
+/** The project file of a folder, with its path and text; null when there is none or it cannot be read. */
+export async function readProjectConfig(folder: string): Promise<(ProjectConfig & { file: string; text: string }) | null> {
+  const file = path.join(folder, PROJECT_CONFIG_FILE);
+  const read = await readTextFile(file, MAX_SETTINGS_BYTES);
+  return read.ok ? { ...parseProjectConfig(read.text), file, text: read.text } : null;
 }
 
 /** A project file named on the command line (`--config`): it must be there and be usable, or the run stops. */

@@ -16,6 +16,8 @@ Options:
   --stdin-filename PATH     check -: the path standard input is checked and reported as (its language)
   --max-warnings N          check: exit 1 when there are more than N warnings
   --quiet                   check: report errors only
+  --force-exclude           check: hold files named on the command line to exclude, .gitignore and
+                            the languages Model Lens reads, as files found in folders are (for hooks)
   --config FILE             the project file to use instead of .model-lens.json
   --color, --no-color       colour the text output or not (default: on a terminal, unless NO_COLOR;
                             FORCE_COLOR turns it on)
@@ -37,6 +39,7 @@ export interface Options {
   stdinFilename: string | null;
   maxWarnings: number | null;
   quiet: boolean;
+  forceExclude: boolean;
   config: string | null;
   /** --color or --no-color; null when neither was given. */
   color: boolean | null;
@@ -48,6 +51,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   let stdinFilename: string | null = null;
   let maxWarnings: number | null = null;
   let quiet = false;
+  let forceExclude = false;
   let config: string | null = null;
   let color: boolean | null = null;
   const rest: string[] = [];
@@ -62,6 +66,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     if (a === '-h' || a === '--help') return 'help';
     if (a === '-v' || a === '--version') return 'version';
     if (a === '--quiet') quiet = true;
+    else if (a === '--force-exclude') forceExclude = true;
     else if (a === '--color' || a === '--no-color') color = a === '--color';
     else if (is('--stdin-filename')) stdinFilename = value('--stdin-filename');
     else if (is('--config')) config = value('--config');
@@ -86,8 +91,9 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   if (!command) throw new UsageError('no command given');
   if (command !== 'check' && (format === 'sarif' || format === 'github')) throw new UsageError(`--format ${format} is for the check command`);
   if (provider !== null && command !== 'list') throw new UsageError('--provider is for the list command');
-  if (command !== 'check' && (stdinFilename !== null || maxWarnings !== null || quiet)) throw new UsageError('--stdin-filename, --max-warnings and --quiet are for the check command');
+  if (command !== 'check' && (stdinFilename !== null || maxWarnings !== null || quiet || forceExclude)) throw new UsageError('--stdin-filename, --max-warnings, --quiet and --force-exclude are for the check command');
+  if (config !== null && command === 'cards') throw new UsageError('--config is for the check and list commands');
   if (stdinFilename !== null && !args.includes('-')) throw new UsageError('--stdin-filename is for checking standard input (check -)');
   if (args.filter((x) => x === '-').length > 1) throw new UsageError('standard input (-) can be given once');
-  return { command, args, format, provider, stdinFilename, maxWarnings, quiet, config, color };
+  return { command, args, format, provider, stdinFilename, maxWarnings, quiet, forceExclude, config, color };
 }

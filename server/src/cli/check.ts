@@ -41,7 +41,7 @@ async function readStdin(limit: number): Promise<string | null> {
 }
 
 /** The files named on the command line: paths as they are, quoted globs (`'src/**\/*.py'`) with the matcher of `exclude`. */
-async function namedFiles(paths: readonly string[], root: string, settings: Settings): Promise<string[]> {
+async function namedFiles(paths: readonly string[], root: string, settings: Settings, forceExclude: boolean): Promise<string[]> {
   const named: string[] = [];
   const globs: string[] = [];
   for (const p of paths) {
@@ -53,11 +53,23 @@ async function namedFiles(paths: readonly string[], root: string, settings: Sett
       globs.push(p.replace(/^\.\//, ''));
     }
   }
-  const files = named.length ? await collectFiles(named, root, settings) : [];
+  const files = named.length ? await collectFiles(named, root, settings, forceExclude) : [];
+  const seen = new Set(files);
   for (const glob of globs) {
     const base = globBase(glob);
+    // An absolute glob is matched against absolute paths, a relative one against paths from here.
+    const absolute = path.isAbsolute(glob);
     const under = await collectFiles([base || '.'], root, settings).catch(() => [] as string[]);
-    for (const f of under) if (globMatches(glob, path.relative(root, f).split(path.sep).join('/')) && !files.includes(f)) files.push(f);
+    let matched = 0;
+    for (const f of under) {
+      if (!globMatches(glob, (absolute ? f : path.relative(root, f)).split(path.sep).join('/'))) continue;
+      matched++;
+      if (!seen.has(f)) {
+        seen.add(f);
+        files.push(f);
+      }
+    }
+    if (matched === 0) throw new UsageError(`no file matches ${glob}`);
   }
   return files;
 }
@@ -68,7 +80,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
   const registry = service.registry;
   const paths = opts.args.filter((p) => p !== '-');
   const stdin = opts.args.includes('-');
-  const files = paths.length || !stdin ? await namedFiles(paths.length ? paths : ['.'], root, settings) : [];
+  const files = paths.length || !stdin ? await namedFiles(paths.length ? paths : ['.'], root, settings, opts.forceExclude) : [];
   const diagnostics: JsonDiagnostic[] = [];
   let skipped = 0;
   let checked = 0;
@@ -80,7 +92,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
     if (text === null) {
       console.error(`model-lens: skipped standard input: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
       skipped++;
-    } else inputs.push({ file: named ? path.resolve(root, named) : '-', rel: named ? named.split(path.sep).join('/') : '-', text });
+    } else inputs.push({ file: named ? path.resolve(root, named) : '-', rel: named ? (path.relative(root, path.resolve(root, named)) || named).split(path.sep).join('/') : '-', text });
   }
   for (const file of files) inputs.push({ file, rel: (path.relative(root, file) || file).split(path.sep).join('/'), text: null });
   for (const input of inputs) {

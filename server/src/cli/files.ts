@@ -54,8 +54,12 @@ async function readGitignore(folder: string): Promise<IgnoreRule[]> {
   return read.ok ? parseGitignore(read.text, folder) : [];
 }
 
-/** Every file to check under the given paths, honouring .gitignore files and `exclude` (relative to `root`). */
-export async function collectFiles(paths: readonly string[], root: string, settings: Settings): Promise<string[]> {
+/**
+ * Every file to check under the given paths, honouring .gitignore files and `exclude` (relative to `root`). Files
+ * named on the command line are checked whatever they are, unless `forceExclude` (a hook that names every changed
+ * file) holds them to the same filters as the files found in folders.
+ */
+export async function collectFiles(paths: readonly string[], root: string, settings: Settings, forceExclude = false): Promise<string[]> {
   const out: string[] = [];
   const walk = async (p: string, rules: IgnoreRule[], explicit: boolean): Promise<void> => {
     const st = await fs.stat(p);
@@ -67,7 +71,7 @@ export async function collectFiles(paths: readonly string[], root: string, setti
         if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name), own, false);
       }
     } else if (st.isFile()) {
-      if (!explicit && (ignored(rules, p, false) || isExcluded(rel, settings) || (languageOfFile(p) === null && !isNotebookFile(p)))) return;
+      if ((!explicit || forceExclude) && (ignored(rules, p, false) || isExcluded(rel, settings) || (languageOfFile(p) === null && !isNotebookFile(p)))) return;
       out.push(p);
     } else if (explicit) {
       out.push(p); // named on the command line but not a file or folder (a FIFO, a device): the check says it skipped it

@@ -56,7 +56,7 @@ async function cards(opts: Options, style: Style): Promise<number> {
 /** `list`: the registry the project's checks use, its sources and their dates; `--provider` keeps one provider's models. */
 async function list(opts: Options, style: Style): Promise<number> {
   if (opts.args.length) throw new UsageError('list takes no arguments');
-  const { service } = await loadProject(process.cwd());
+  const { service } = await loadProject(process.cwd(), opts.config);
   const fold = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const wanted = opts.provider === null ? null : fold(opts.provider);
   const models = service.registry.models.filter((m) => wanted === null || fold(m.provider ?? '') === wanted);

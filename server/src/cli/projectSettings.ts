@@ -7,11 +7,21 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { readConfigFile, readProjectConfig } from '../cards/projectFile';
 import { withProjectConfig, type ProjectConfig } from '../projectConfig';
 import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
+import { LineIndex } from '../util/lineIndex';
 import { readTextFile } from '../util/textFile';
 
 /** The project's settings: `modelLens.*` keys of .vscode/settings.json (flat or nested, JSON with comments) and .model-lens.json. */
 export async function readProjectSettings(root: string, config: string | null = null): Promise<{ settings: Settings; project: ProjectConfig | null }> {
-  const project = config === null ? await readProjectConfig(root) : await readConfigFile(path.resolve(root, config));
+  const found = config === null ? await readProjectConfig(root) : null;
+  // What is wrong with the project file is said (the editor shows it in the file); the rest of it still applies.
+  if (found) {
+    const lines = new LineIndex(found.text);
+    for (const p of found.problems) {
+      const at = lines.position(p.start);
+      console.error(`model-lens: ${path.relative(root, found.file)}:${at.line + 1}:${at.character + 1}: ${p.severity}: ${p.message}`);
+    }
+  }
+  const project = config === null ? found : await readConfigFile(path.resolve(root, config));
   const editor = await editorSettings(root);
   return { settings: readSettings(withProjectConfig(editor, project ? [project] : [])), project };
 }

@@ -12,7 +12,7 @@ import type { JsonDiagnostic } from './json';
 const level = (s: Severity | 'as-found') => (s === 'error' ? 'error' : s === 'warning' || s === 'as-found' ? 'warning' : 'note');
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` between them. */
-export function relativeUri(file: string): string {
+function relativeUri(file: string): string {
   return file
     .split(/[\\/]/)
     .map((segment) => encodeURIComponent(segment))

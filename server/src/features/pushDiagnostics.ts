@@ -24,6 +24,8 @@ export interface PushTarget {
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
   /** Waits until the settings the client gives are known (the first check must use them). */
   ready(): Promise<void>;
+  /** A check that failed (not cancelled). */
+  failed(error: unknown): void;
 }
 
 export class DiagnosticPusher {
@@ -31,7 +33,7 @@ export class DiagnosticPusher {
 
   constructor(private readonly target: PushTarget) {}
 
-  /** Check `doc` after `delay` ms (0 on open), replacing any check planned or running for it. */
+  /** Check `doc` after `delay` ms, replacing any check planned or running for it. */
   schedule(doc: TextDocument, delay = PUSH_DELAY_MS): void {
     const p = this.entry(doc.uri);
     clearTimeout(p.timer);
@@ -76,7 +78,8 @@ export class DiagnosticPusher {
       const diagnostics = await this.target.check(doc, token);
       if (!token.isCancellationRequested) this.target.publish(uri, doc.version, diagnostics);
     } catch (e) {
-      if (!(e instanceof Cancelled)) throw e;
+      // Cancelled: a newer text is on its way. Anything else is said, and the server goes on.
+      if (!(e instanceof Cancelled)) this.target.failed(e);
     } finally {
       if (p.running === token) p.running = null;
     }

@@ -45,5 +45,3 @@ export function withValidNames(doc: ParsedDocument): ParsedDocument {
   }
   return problems.length ? ({ ...out, diagnostics: [...out.diagnostics, ...problems] } as ParsedDocument) : doc;
 }
-
-/** The message for a name outside the alphabet; the name is shown cut short and with control characters escaped. */

@@ -57,12 +57,16 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   const region: ScanResult = { candidates: [], comments: [] };
   const marks: Marks = { checkpoints: [], resume, ahead };
   yield* (spec.mode === 'json' ? scanJson : scanCode)(text, 0, text.length, spec, rootContainer(0), region, marks);
+  const met = marks.resynced;
   if (marks.lost) return yield* scanSteps(text, languageId);
+  // A scan that ran to the end without meeting the earlier one cannot join it where a structure open at the checkpoint
+  // holds pairs the earlier scan found after it (a file cut short keeps them otherwise).
+  if (!met && resume.stack.some((c) => hasPairFrom(c, resume.offset))) return yield* scanSteps(text, languageId);
   yield;
 
   const cut = resume.offset;
   // Where the earlier scan is taken up again, in its own offsets (nothing of it when the scan went to the end).
-  const rejoin = marks.resynced ? marks.resynced.offset - delta : Infinity;
+  const rejoin = met ? met.offset - delta : Infinity;
   const beforeCands = previous.candidates.slice(0, firstFrom(previous.candidates, cut, (c) => c.value.start));
   const afterCands = previous.candidates.slice(firstFrom(previous.candidates, rejoin, (c) => c.value.start));
   const beforeComments = previous.comments.slice(0, firstFrom(previous.comments, cut, (c) => c.start));
@@ -72,7 +76,7 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   const out: ScanResult = {
     candidates: [...beforeCands, ...region.candidates, ...afterCands],
     comments: [...beforeComments, ...region.comments, ...afterComments],
-    checkpoints: [...checkpoints.slice(0, k + 1), ...marks.checkpoints, ...(marks.resynced ? ahead.slice(ahead.indexOf(marks.resynced)) : [])],
+    checkpoints: [...checkpoints.slice(0, k + 1), ...marks.checkpoints, ...(met ? ahead.slice(ahead.indexOf(met)) : [])],
     edit: { before, start: edit.start, end: edit.newEnd },
   };
   yield;
@@ -80,6 +84,12 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   for (const c of resume.stack) delete c.table;
   yield* markTablesAndRecords(out, languageId);
   return out;
+}
+
+/** Has the structure a pair whose value starts at or after `offset`? */
+function hasPairFrom(c: Container, offset: number): boolean {
+  for (const v of c.pairs.values()) if (v.start >= offset) return true;
+  return false;
 }
 
 /**

@@ -107,6 +107,7 @@ export function wireDocumentFeatures(connection: Connection, documents: TextDocu
     check: (doc, token) => checker.diagnosticsInSlices(doc, token),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     ready: () => state.ready,
+    failed: (e) => connection.console.error(`Model Lens: a check failed: ${e instanceof Error ? e.message : String(e)}`),
   });
 
   // Requests are registered by type rather than with `connection.onHover` and the like: those read

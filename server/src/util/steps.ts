@@ -25,6 +25,9 @@ export class Cancelled extends Error {
   }
 }
 
+/** Let the event loop run: `setImmediate` in Node, a zero timeout where there is none (browsers, web workers). */
+const nextTurn = (): Promise<void> => new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+
 /** Run steps in slices of about `sliceMs`, letting the event loop run between them; stops with `Cancelled` when asked to. */
 export async function runInSlices<T>(steps: Steps<T>, token?: Cancel, sliceMs = 5): Promise<T> {
   for (;;) {
@@ -34,7 +37,7 @@ export async function runInSlices<T>(steps: Steps<T>, token?: Cancel, sliceMs = 
       if (r.done) return r.value;
       if (performance.now() >= until) break;
     }
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (token?.isCancellationRequested) {
       steps.return(undefined as T); // runs the steps' `finally` blocks
       throw new Cancelled();
