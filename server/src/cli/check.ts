@@ -117,15 +117,23 @@ export async function check(opts: Options, style: Style): Promise<number> {
       const e = lines.position(end);
       return { file: rel, line: s.line, column: s.character, endLine: e.line, endColumn: e.character };
     };
+    /** The file was not checked, and why. */
+    const skip = (why: string) => {
+      console.error(`model-lens: skipped ${rel}: ${why}`);
+      skipped++;
+    };
+    /** The file was checked (its findings capped or not). */
+    const checkedOne = (capped: boolean) => {
+      checked++;
+      if (capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
+    };
     if (isNotebookFile(file)) {
       const found = checkNotebook(text, registry, settings, rel);
       if (!found) {
-        console.error(`model-lens: skipped ${rel}: not a notebook, or its cells are larger than modelLens.maxFileSize`);
-        skipped++;
+        skip('not a notebook, or its cells are larger than modelLens.maxFileSize');
         continue;
       }
-      checked++;
-      if (found.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
+      checkedOne(found.capped);
       for (const f of found.findings) {
         const { severity, code, message, suggestions } = f;
         diagnostics.push({ ...toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }), cell: f.cell, cellLine: f.cellLine + 1, cellColumn: f.cellCharacter + 1 });
@@ -143,12 +151,10 @@ export async function check(opts: Options, style: Style): Promise<number> {
       registryDiagnostics: service.isUserCard(file) ? service.diagnosticsFor(file) : undefined,
     });
     if (result.skipped) {
-      console.error(`model-lens: skipped ${rel}: ${result.skipped.reason}`);
-      skipped++;
+      skip(result.skipped.reason);
       continue;
     }
-    checked++;
-    if (result.capped) console.error(`model-lens: ${rel}: ${cappedMessage(settings)}`);
+    checkedOne(result.capped);
     for (const f of result.findings) {
       const { severity, code, message, suggestions } = f;
       diagnostics.push(toJsonDiagnostic({ ...place(f.start, f.end), severity, code, message, suggestions }));

@@ -88,46 +88,21 @@ const JA_FACTS: Record<FactKey, string> = {
   ipProtection: '知的財産権侵害の保護',
 };
 
-/** The kind of value a row needs, per row. */
-function expectedEn(key: FactKey): string {
-  switch (key) {
-    case 'contextWindow':
-    case 'maxOutputTokens':
-      return 'token count (such as "128k tokens" or "128,000")';
-    case 'releaseDate':
-    case 'knowledgeCutoff':
-      return 'date (such as "July 18th, 2024", "September 2024" or "2024年7月18日")';
-    case 'openSource':
-    case 'ipProtection':
-      return 'yes or no';
-    case 'category':
-      return 'category (Standard or Premium)';
-    case 'throughput':
-      return 'number of tokens per second';
-    default:
-      return 'value';
-  }
-}
-
-function expectedJa(key: FactKey): string {
-  switch (key) {
-    case 'contextWindow':
-    case 'maxOutputTokens':
-      return 'トークン数（「128k tokens」や「128,000」など）';
-    case 'releaseDate':
-    case 'knowledgeCutoff':
-      return '日付（「July 18th, 2024」「September 2024」「2024年7月18日」など）';
-    case 'openSource':
-    case 'ipProtection':
-      return 'はい・いいえ';
-    case 'category':
-      return 'カテゴリ（Standard または Premium）';
-    case 'throughput':
-      return '1 秒あたりのトークン数';
-    default:
-      return '値';
-  }
-}
+/** The kind of value a row needs, per row, in both languages. */
+const TOKENS = { en: 'token count (such as "128k tokens" or "128,000")', ja: 'トークン数（「128k tokens」や「128,000」など）' };
+const DATE = { en: 'date (such as "July 18th, 2024", "September 2024" or "2024年7月18日")', ja: '日付（「July 18th, 2024」「September 2024」「2024年7月18日」など）' };
+const YES_NO = { en: 'yes or no', ja: 'はい・いいえ' };
+const EXPECTED: Partial<Record<FactKey, { en: string; ja: string }>> = {
+  contextWindow: TOKENS,
+  maxOutputTokens: TOKENS,
+  releaseDate: DATE,
+  knowledgeCutoff: DATE,
+  openSource: YES_NO,
+  ipProtection: YES_NO,
+  category: { en: 'category (Standard or Premium)', ja: 'カテゴリ（Standard または Premium）' },
+  throughput: { en: 'number of tokens per second', ja: '1 秒あたりのトークン数' },
+};
+const expected = (key: FactKey, locale: Locale): string => EXPECTED[key]?.[locale] ?? (locale === 'ja' ? '値' : 'value');
 
 const WHAT_JA: Record<string, string> = {
   'API name': 'API 名',
@@ -167,7 +142,7 @@ const EN: Texts = {
   'table-rows': (a) => `Only the first ${en(a[0])} table rows of a card are read; the rest, from here on, are not.`,
   'duplicate-same': (a) => `"${s(a[0])}" appears twice (first on line ${s(a[1])}); the repeat says the same.`,
   'duplicate-different': (a) => `"${s(a[0])}" appears twice with different values: "${s(a[1])}" (line ${s(a[2])}) and "${s(a[3])}". The first is used.`,
-  'fact-bad': (a) => `${fact(EN_FACTS, a[0])}: "${s(a[1])}" is not a ${expectedEn(s(a[0]) as FactKey)}.`,
+  'fact-bad': (a) => `${fact(EN_FACTS, a[0])}: "${s(a[1])}" is not a ${expected(s(a[0]) as FactKey, 'en')}.`,
   'no-name-row': () => 'This card has no "API model name" row, so it names no model.',
   'missing-row': (a) => `This card has no "${fact(EN_FACTS, a[0])}" row.`,
   'cutoff-after-release': (a) => `The knowledge cut-off (${s(a[0])}) is after the release date (${s(a[1])}).`,
@@ -208,7 +183,7 @@ const JA: Texts = {
   'table-rows': (a) => `カードの表は最初の ${ja(a[0])} 行だけを読みます。ここから後は読みません。`,
   'duplicate-same': (a) => `「${s(a[0])}」が 2 回あります（最初は ${s(a[1])} 行目）。繰り返しの内容は同じです。`,
   'duplicate-different': (a) => `「${s(a[0])}」が異なる値で 2 回あります: 「${s(a[1])}」（${s(a[2])} 行目）と「${s(a[3])}」。最初の値を使います。`,
-  'fact-bad': (a) => `${fact(JA_FACTS, a[0])}: 「${s(a[1])}」は${expectedJa(s(a[0]) as FactKey)}ではありません。`,
+  'fact-bad': (a) => `${fact(JA_FACTS, a[0])}: 「${s(a[1])}」は${expected(s(a[0]) as FactKey, 'ja')}ではありません。`,
   'no-name-row': () => 'このカードには「API モデル名」の行がないため、モデルを表していません。',
   'missing-row': (a) => `このカードには「${fact(JA_FACTS, a[0])}」の行がありません。`,
   'cutoff-after-release': (a) => `ナレッジカットオフ（${s(a[0])}）がリリース日（${s(a[1])}）より後です。`,

@@ -1,5 +1,5 @@
 /** The messages in English. */
-import { formatSize } from './format';
+import { formatSize, NAME_PROBLEM_TEXT } from './format';
 import type { Messages, Written } from './index';
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -20,26 +20,8 @@ export const EN: Messages = {
     const how = 'alias' in why ? 'is a misspelling seen in model cards' : why.problems.length ? `breaks the naming rules: ${why.problems.map((p) => EN.nameProblem(p)).join('; ')}` : 'is not spelled as the API expects';
     return `"${text}" ${how}. The API name is "${meant}".`;
   },
-  nameProblem(p) {
-    switch (p.kind) {
-      case 'upper-case':
-        return 'it has upper-case letters';
-      case 'provider-separator':
-        return `the provider must be followed by two underscores, not "${p.sep}"`;
-      case 'openai-separator':
-        return `"openai" in Azure names must be followed by two underscores, not "${p.sep}"`;
-      case 'hyphens':
-        return 'the model part has hyphens';
-      case 'dots':
-        return 'the model part has dots';
-      case 'double-underscore':
-        return 'the model part has a double underscore';
-      case 'characters':
-        return 'the model part has characters other than letters, digits and underscores';
-      case 'edge-underscore':
-        return 'the model part starts or ends with an underscore';
-    }
-  },
+  nameProblem: (p) => NAME_PROBLEM_TEXT[p.kind]['en']('sep' in p ? p.sep : ''),
+
   retired(name, how, date, use, w) {
     const verb = how === 'renamed' ? 'was renamed' : how === 'legacy' ? 'is a legacy name no longer accepted' : 'was retired';
     return `"${name}" ${verb}${date ? ` on ${date}` : ''}.${use ? ` Use "${use}".` : ''}${written(w)}`;

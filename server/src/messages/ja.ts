@@ -1,5 +1,5 @@
 /** The messages in Japanese. */
-import { formatSize } from './format';
+import { formatSize, NAME_PROBLEM_TEXT } from './format';
 import type { Messages, Written } from './index';
 
 const n = (x: number) => x.toLocaleString('ja-JP');
@@ -20,26 +20,8 @@ export const JA: Messages = {
     const how = 'alias' in why ? 'はモデルカードに見られる誤記です' : why.problems.length ? `は命名規則に反しています: ${why.problems.map((p) => JA.nameProblem(p)).join('、')}` : 'は API が受け付ける綴りではありません';
     return `「${text}」${how}。API 名は「${meant}」です。`;
   },
-  nameProblem(p) {
-    switch (p.kind) {
-      case 'upper-case':
-        return '大文字が含まれています';
-      case 'provider-separator':
-        return `プロバイダー名の後は「${p.sep}」ではなくアンダースコア 2 つです`;
-      case 'openai-separator':
-        return `Azure の名前では「openai」の後は「${p.sep}」ではなくアンダースコア 2 つです`;
-      case 'hyphens':
-        return 'モデル部分にハイフンがあります';
-      case 'dots':
-        return 'モデル部分にドットがあります';
-      case 'double-underscore':
-        return 'モデル部分に連続したアンダースコアがあります';
-      case 'characters':
-        return 'モデル部分に英数字とアンダースコア以外の文字があります';
-      case 'edge-underscore':
-        return 'モデル部分がアンダースコアで始まるか終わっています';
-    }
-  },
+  nameProblem: (p) => NAME_PROBLEM_TEXT[p.kind]['ja']('sep' in p ? p.sep : ''),
+
   retired(name, how, date, use, w) {
     const when = date ? `${date} に` : '';
     const verb = how === 'renamed' ? `${when}名前が変わりました` : how === 'legacy' ? '以前の名前で、もう受け付けられません' : `${when}提供が終了しました`;
