@@ -235,3 +235,10 @@ test('precision corpus: the project\'s node_modules (real code that names no mod
   assert.ok(files > 500, `only ${files} files`);
   assert.deepEqual(findings, []);
 });
+
+test("prose: a name in a link's text is about models, but a link later on the line does not hide the names before it", async () => {
+  const after = await check('markdown', 'JSON mode works with `gpt-3.5-turbo-0125`. For more, see [the OpenAI API documentation](https://example.com/json-mode).\n');
+  assert.deepEqual(codes(after), ['retired-model']);
+  const inside = await check('markdown', 'See [gpt-3.5-turbo-0125 on OpenAI](https://example.com/models).\n');
+  assert.deepEqual(codes(inside), []);
+});

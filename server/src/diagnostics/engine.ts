@@ -132,15 +132,18 @@ function finish(findings: Finding[]): Finding[] {
     });
 }
 
-/** Display names, deployments, link text: a sentence about models. */
-const PROSE_ABOUT = /\b(?:GPT-\d|GPT-4o|Claude \d|Claude (?:Opus|Sonnet|Haiku|Instant)|DeepSeek|Gemini \d|Llama \d|Grok \d|Mistral [A-Z]|OpenAI o\d)|deployment|via Azure|\[[^\]\n]*$/;
+/** Display names and deployments: a sentence about models. */
+const PROSE_ABOUT = /\b(?:GPT-\d|GPT-4o|Claude \d|Claude (?:Opus|Sonnet|Haiku|Instant)|DeepSeek|Gemini \d|Llama \d|Grok \d|Mistral [A-Z]|OpenAI o\d)|deployment|via Azure/;
+/** A `[` not closed before the name: the name is in a link's text. */
+const IN_LINK_TEXT = /\[[^\]\n]*$/;
 
-/** The line around a span: text before it (up to 200 characters) and after it (up to 80), the text between left out. */
-function lineAround(text: string, start: number, end: number): string {
+/** Is a word of prose in a sentence about models, or in a link's text? The line around it: 200 characters before, 80 after. */
+function aboutModels(text: string, start: number, end: number): boolean {
   const from = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - 200);
   let to = text.indexOf('\n', end);
   if (to < 0 || to > end + 80) to = Math.min(text.length, end + 80);
-  return `${text.slice(from, start)}\u0000${text.slice(end, to)}`;
+  const before = text.slice(from, start);
+  return IN_LINK_TEXT.test(before) || PROSE_ABOUT.test(`${before}\u0000${text.slice(end, to)}`);
 }
 
 /** A setting of an entry whose own model is retired or deprecated (`weak_model_name:` under `name: gpt-4-0613`): the whole entry is obsolete. */
@@ -280,7 +283,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     if (meant && isAllowed(meant.name, settings)) return [];
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or
     // is a link's text, is about models, not an instruction to use one.
-    if (candidate.where === 'prose' && PROSE_ABOUT.test(lineAround(input.text, candidate.value.start, candidate.value.end))) return [];
+    if (candidate.where === 'prose' && aboutModels(input.text, candidate.value.start, candidate.value.end)) return [];
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
     if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return [];
