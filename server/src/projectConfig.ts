@@ -44,7 +44,8 @@ export interface ProjectConfig {
   problems: ConfigProblem[];
 }
 
-const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A plain object (not null, not a list). */
+export const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Read the file's text: its settings, and what is wrong with it. Never throws. */
 export function parseProjectConfig(text: string, locale: Locale = 'en'): ProjectConfig {

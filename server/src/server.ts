@@ -5,7 +5,6 @@
  */
 import * as path from 'node:path';
 import {
-  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -24,14 +23,12 @@ import { readProjectConfig } from './cards/projectFile';
 import { anchorDocuments, RegistryService } from './cards/service';
 import { ALLOW_COMMAND, allowNameCommand } from './features/allowName';
 import { checkFiles } from './features/checkWorkspace';
-import { FIX_ALL_KIND } from './features/codeActions';
-import { TRIGGER_CHARACTERS } from './features/completion';
 import { definition } from './features/definition';
 import { modelList } from './features/modelList';
 import { localeOf, messages } from './messages';
 import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig } from './projectConfig';
 import { builtinCards, builtinDocuments } from './registry/builtin';
-import { cancellable, documentClientOf, settingsGate, settingsInPayload, wireDocumentFeatures, type DocumentState } from './session/documentFeatures';
+import { cancellable, ClientSettings, DOCUMENT_CAPABILITIES, documentClientOf, settingsGate, wireDocumentFeatures, type DocumentState } from './session/documentFeatures';
 import { documentUri, paramsObject, position } from './session/params';
 import { ScanCache } from './session/scanCache';
 import { Workspace } from './session/workspace';
@@ -47,10 +44,9 @@ const service = new RegistryService(anchorDocuments(builtinDocuments, path.resol
 
 /** False while VS Code says the workspace is not trusted (Restricted Mode); other clients have no such mode. */
 let trusted = true;
-/** Settings the client gave without being asked: in `initializationOptions`, or in `didChangeConfiguration`'s payload. */
-let givenSettings: unknown;
-/** What the client can do beyond the document features. */
-const client = { configuration: false, watchDynamically: false, relativePatterns: false };
+const clientSettings = new ClientSettings(connection);
+/** What the client can do with file watchers. */
+const client = { watchDynamically: false, relativePatterns: false };
 const gate = settingsGate();
 const state: DocumentState = { settings: readSettings(undefined), locale: 'en', client: documentClientOf({}), ready: gate.ready };
 const features = wireDocumentFeatures(connection, documents, { state, workspace, service, scans, allowName: true });
@@ -60,22 +56,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.locale = localeOf(params.locale);
   workspace.initialize(params);
   const caps = params.capabilities;
-  client.configuration = caps.workspace?.configuration === true;
   client.watchDynamically = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   client.relativePatterns = caps.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
   state.client = documentClientOf(caps);
-  const options: Record<string, unknown> = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
-  givenSettings = options.settings;
+  const options = clientSettings.initialize(params);
   trusted = options.trusted !== false;
-  state.settings = readSettings(givenSettings);
+  state.settings = readSettings(options.settings);
   return {
     capabilities: {
+      ...DOCUMENT_CAPABILITIES,
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { resolveProvider: true, triggerCharacters: TRIGGER_CHARACTERS },
-      hoverProvider: true,
       definitionProvider: true,
-      diagnosticProvider: { identifier: 'model-lens', interFileDependencies: false, workspaceDiagnostics: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: [ALLOW_COMMAND] },
     },
     serverInfo: { name: 'model-lens', version: VERSION },
@@ -84,21 +75,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(async () => {
   // A client may refuse the registration: it then sends configuration changes as it likes, or not at all.
-  if (client.configuration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' }).catch(() => undefined);
+  if (clientSettings.asked) connection.client.register(DidChangeConfigurationNotification.type, { section: 'modelLens' }).catch(() => undefined);
   await applySettings();
   gate.settled();
 });
-
-/** The client's `modelLens` settings: asked for where the client answers `workspace/configuration`, else as it gave them. */
-async function clientSettings(): Promise<unknown> {
-  if (!client.configuration) return givenSettings;
-  try {
-    const [raw] = (await connection.workspace.getConfiguration([{ section: 'modelLens' }])) as unknown[];
-    return raw ?? givenSettings;
-  } catch {
-    return givenSettings;
-  }
-}
 
 /** The client's settings with the workspace folders' `.model-lens.json` files. */
 async function settingsWith(raw: unknown): Promise<Settings> {
@@ -130,7 +110,7 @@ function applySettings(given?: unknown): Promise<void> {
 }
 
 async function applyNow(given: unknown): Promise<void> {
-  const settings = await settingsWith(given ?? (await clientSettings()));
+  const settings = await settingsWith(given ?? (await clientSettings.current()));
   state.settings = settings;
   for (const n of settings.notices) noticeOnce(settingsNoticeText(n, messages(state.locale)));
   watcher?.dispose();
@@ -155,11 +135,7 @@ connection.onNotification('modelLens/trusted', () => {
   void applySettings();
 });
 
-connection.onDidChangeConfiguration((params) => {
-  const section = settingsInPayload(params);
-  if (section) givenSettings = section;
-  void applySettings(section);
-});
+connection.onDidChangeConfiguration((params) => void applySettings(clientSettings.changed(params)));
 
 let reloadTimer: NodeJS.Timeout | undefined;
 connection.onDidChangeWatchedFiles((params) => {

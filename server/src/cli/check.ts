@@ -90,7 +90,7 @@ export async function check(opts: Options, style: Style): Promise<number> {
     const named = opts.stdinFilename;
     const text = await readStdin(named && isNotebookFile(named) ? MAX_NOTEBOOK_BYTES : settings.maxFileSize);
     if (text === null) {
-      console.error(`model-lens: skipped standard input: larger than modelLens.maxFileSize (${settings.maxFileSize} bytes)`);
+      console.error(`model-lens: skipped standard input: ${SKIP_REASONS['too-big']!(settings)}`);
       skipped++;
     } else inputs.push({ file: named ? path.resolve(root, named) : '-', rel: named ? (path.relative(root, path.resolve(root, named)) || named).split(path.sep).join('/') : '-', text });
   }

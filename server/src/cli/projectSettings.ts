@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { readConfigFile, readProjectConfig } from '../cards/projectFile';
-import { withProjectConfig, type ProjectConfig } from '../projectConfig';
+import { isPlain, withProjectConfig, type ProjectConfig } from '../projectConfig';
 import { MAX_SETTINGS_BYTES, readSettings, type Settings } from '../settings';
 import { LineIndex } from '../util/lineIndex';
 import { readTextFile } from '../util/textFile';
@@ -33,7 +33,6 @@ async function editorSettings(root: string): Promise<Record<string, unknown> | u
   if (!read.ok) return undefined;
   const json: unknown = parseJsonc(read.text);
   const nested: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
   const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
   const put = (parts: string[], value: unknown) => {
     if (parts.some((p) => UNSAFE.has(p) || p === '')) return;

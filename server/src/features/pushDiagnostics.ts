@@ -18,8 +18,9 @@ interface Pending {
 }
 
 export interface PushTarget {
-  /** The documents open now. */
+  /** The documents open now, and one of them by its URI. */
   all(): readonly TextDocument[];
+  get(uri: string): TextDocument | undefined;
   check(doc: TextDocument, token: Cancel): Promise<Diagnostic[]>;
   publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
   /** Waits until the settings the client gives are known (the first check must use them). */
@@ -70,7 +71,7 @@ export class DiagnosticPusher {
     p.timer = undefined;
     await this.target.ready();
     // The document as it is now (it may have changed or closed while the settings were awaited).
-    const doc = this.target.all().find((d) => d.uri === uri);
+    const doc = this.target.get(uri);
     if (!doc || this.pending.get(uri) !== p || p.timer !== undefined) return;
     const token = { isCancellationRequested: false };
     p.running = token;

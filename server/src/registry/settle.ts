@@ -76,8 +76,6 @@ const isTokenFact = (key: FactKey): key is 'contextWindow' | 'maxOutputTokens' =
 
 /** One fact: the winner among the contributions, its record, and the conflicts among cards of the winning rank. */
 function settleFact(name: string, key: FactKey, list: readonly Contribution[], conflicts: Conflict[], diagnostics: CardDiagnostic[]): FactRecord<unknown> {
-  // One source (a model with one card, the common case for a card folder): it is the record.
-  if (list.length === 1 && (list[0].origin === null || list[0].fact.value !== null)) return onlyFact(key, list[0]);
   const stated = list.filter((c) => c.origin === null);
   const pool = stated.some((c) => c.fact.value !== null) || !list.some((c) => c.origin !== null && c.fact.value !== null) ? stated : list.filter((c) => c.fact.value !== null);
   const top = Math.max(...pool.map((c) => c.rank));
@@ -115,15 +113,6 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
     for (const c of current) if (typeof c.fact.value === 'string' && c.fact.value.length > (value as string).length && agree(key, c.fact.value, value)) value = c.fact.value;
   }
   return { value, raw: internRaw(raw), source: at(winner.file, winner.fact.at), exact, origin: winner.origin };
-}
-
-/** The record of a fact stated once: what `settleFact` makes of a single contribution, without its search. */
-function onlyFact(key: FactKey, only: Contribution): FactRecord<unknown> {
-  const value = only.fact.value as unknown;
-  const exact = !(isTokenFact(key) && typeof value === 'number') || tokenUpperBound(only.fact.raw, value) === value;
-  const raw: Partial<Record<Lang, string>> = {};
-  raw[only.lang] = only.fact.raw;
-  return { value, raw: internRaw(raw), source: at(only.file, only.fact.at), exact, origin: only.origin };
 }
 
 /** The largest value a token figure can mean: itself when exact, else the upper bound of its rounding. */

@@ -4,6 +4,7 @@
  * (card folders, project files, go to definition, commands); the browser server is this and the built-in data.
  */
 import {
+  CodeActionKind,
   CodeActionRequest,
   CompletionRequest,
   CompletionResolveRequest,
@@ -14,11 +15,13 @@ import {
   type ClientCapabilities,
   type CompletionItem,
   type Connection,
+  type InitializeParams,
+  type ServerCapabilities,
   type TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { codeActions } from '../features/codeActions';
-import { completionItems, completionSite, resolveCompletion } from '../features/completion';
+import { codeActions, FIX_ALL_KIND } from '../features/codeActions';
+import { completionItems, completionSite, resolveCompletion, TRIGGER_CHARACTERS } from '../features/completion';
 import { DocumentChecker, type CheckerContext } from '../features/documentDiagnostics';
 import { hover } from '../features/hover';
 import { DiagnosticPusher } from '../features/pushDiagnostics';
@@ -71,12 +74,58 @@ export function settingsGate(ms = 3000): { ready: Promise<void>; settled: () => 
   return { ready, settled };
 }
 
-/** The `modelLens` settings in `didChangeConfiguration`'s payload (`{ settings: { modelLens: {…} } }`), the usual way of clients that are not asked; else undefined. */
-export function settingsInPayload(params: unknown): Record<string, unknown> | undefined {
-  const payload = paramsObject(params).settings;
-  const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
-  return section !== null && typeof section === 'object' ? (section as Record<string, unknown>) : undefined;
+/**
+ * The client's `modelLens` settings, as every build of the server gets them: asked for where the client answers
+ * `workspace/configuration`; else as it gave them, in `initializationOptions.settings` or in
+ * `didChangeConfiguration`'s payload (`{ settings: { modelLens: {…} } }`), the usual way of clients that are not asked.
+ */
+export class ClientSettings {
+  private given: unknown;
+  private asks = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** At `initialize`: whether the client can be asked, and what it gave. Returns the initialization options. */
+  initialize(params: InitializeParams): Record<string, unknown> {
+    this.asks = params.capabilities.workspace?.configuration === true;
+    const options = params.initializationOptions !== null && typeof params.initializationOptions === 'object' ? (params.initializationOptions as Record<string, unknown>) : {};
+    this.given = options.settings;
+    return options;
+  }
+
+  /** Whether the client answers `workspace/configuration`. */
+  get asked(): boolean {
+    return this.asks;
+  }
+
+  /** A `didChangeConfiguration`: the settings of its payload when it has them (kept as what the client gave), else undefined. */
+  changed(params: unknown): Record<string, unknown> | undefined {
+    const payload = paramsObject(params).settings;
+    const section = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>).modelLens : undefined;
+    if (section === null || typeof section !== 'object') return undefined;
+    this.given = section;
+    return section as Record<string, unknown>;
+  }
+
+  /** The settings now: the client's answer where it can be asked (what it gave, if it cannot answer), else what it gave. */
+  async current(): Promise<unknown> {
+    if (!this.asks) return this.given;
+    try {
+      const [raw] = (await this.connection.workspace.getConfiguration([{ section: 'modelLens' }])) as unknown[];
+      return raw ?? this.given;
+    } catch {
+      return this.given;
+    }
+  }
 }
+
+/** What every build of the server offers for documents (the Node server adds definition, commands and saves). */
+export const DOCUMENT_CAPABILITIES = {
+  completionProvider: { resolveProvider: true, triggerCharacters: TRIGGER_CHARACTERS },
+  hoverProvider: true,
+  diagnosticProvider: { identifier: 'model-lens', interFileDependencies: false, workspaceDiagnostics: false },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+} satisfies ServerCapabilities;
 
 /** Long work runs in slices; a cancelled request answers RequestCancelled. */
 export async function cancellable<T>(work: () => Promise<T>): Promise<T> {
@@ -104,6 +153,7 @@ export function wireDocumentFeatures(connection: Connection, documents: TextDocu
   });
   const pusher = new DiagnosticPusher({
     all: () => documents.all(),
+    get: (uri) => documents.get(uri),
     check: (doc, token) => checker.diagnosticsInSlices(doc, token),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     ready: () => state.ready,
