@@ -8,6 +8,7 @@ import { checkText } from '../../server/src/diagnostics/engine';
 import { buildRegistry } from '../../server/src/registry';
 import { scan, type Candidate, type Container } from '../../server/src/scanner';
 import { readSettings } from '../../server/src/settings';
+import { isModelShaped, mayStartName } from '../../server/src/scanner/shape';
 import { shippedDocuments } from '../helpers';
 
 /**
@@ -31,6 +32,10 @@ const lists = [
   '[{"models": ["claude-3-haiku-20240307", "gemini-2.5-pro"], "engine": "text-embedding-3-small", "deployment": "gpt-4o"}]',
   '[{"model": "gpt-4o\n", "x": 1}, {"model": "azure__openai__gpt_4o_mini", "deep": [[[["gpt-4.1"]]]]}]',
   '[{"😀gpt-4o-mini": 1, "model": "😀gpt-4o-mini"}, {"model": "a\\"b", "k": "\\u0067pt-4o"}]',
+  // Values under keys that are not model keys, which the JSON scanner passes over uncut when they plainly name no model.
+  `[${[' gpt-4o', '\\tgpt-4o', '🚀 gpt-4o', ' 🚀gpt-4o', '\u00a0gpt-4o', 'vertex:gemini-2.5-pro', 'vertex_ai/gemini-2.5-pro', 'publishers/google/models/gemini-2.5-pro', 'bedrock/anthropic.claude-3-haiku-20240307-v1:0', 'GPT-4o', 'Claude-3-haiku', 'O3-mini', 'XAI__grok_4', 'IBM__llama_3', 'anthropic/claude-3-haiku-20240307', 'bedrock:anthropic.claude-3-haiku-20240307-v1:0', '@cf/meta/llama-3-8b', 'x:gpt-4o', 'gpt-4o@latest', '4o-mini', '_gpt-4o', '-gpt-4o', '', 'note 9', 'https://example.com/gpt-4o', 'mistral-large-latest', 'text-embedding-3-small', 'llama-3.1-8b', 'meta-llama-3', 'grok-3', 'gemini-2.5-pro', 'azure__openai__gpt_4o_mini'].map((v, i) => `{"note${i}": "${v}", "n": 1_000, "t": true}`).join(',')}]`,
+  // …and under model keys, where what is typed counts too.
+  '[{"model": "4o mini"}, {"model_name": "deepseek-chat"}, {"engine": "davinci"}, {"llm": ""}]',
 ];
 
 test('the same candidates, structures and pairs as the general scanner gives', () => {
@@ -40,6 +45,19 @@ test('the same candidates, structures and pairs as the general scanner gives', (
     const own = scan(text, 'json').candidates.map(shape);
     assert.deepEqual(own, general, text.slice(0, 80));
   }
+});
+
+test('every model-shaped name of the registry, in either case, starts as a name may: none is passed over uncut', () => {
+  const registry = buildRegistry([shippedDocuments()]);
+  let shaped = 0;
+  for (const m of registry.models) {
+    for (const name of [m.name, ...(m.aliases ?? [])].flatMap((n) => [n, n.toUpperCase()])) {
+      if (!isModelShaped(name)) continue;
+      shaped++;
+      assert.ok(mayStartName(name.charCodeAt(0)), name);
+    }
+  }
+  assert.ok(shaped > 500, `${shaped} shaped names`);
 });
 
 test('a top-level object is one structure: its members are siblings across lines', () => {
@@ -69,7 +87,7 @@ test('what a user is typing: an open string, a missing comma, an unquoted key, s
 test('a structure without a candidate keeps no pairs; one with a candidate keeps them all, numbers and literals too', () => {
   const r = scan('[{"id": "x", "n": 3, "inner": {"model": "gpt-4o", "max_tokens": 10, "stream": true, "stop": null}}]', 'json');
   const [c] = r.candidates;
-  assert.deepEqual([...c.container.pairs.keys()], ['model', 'max_tokens', 'stream', 'stop']);
+  assert.deepEqual([...c.container.pairs].map(([k]) => k), ['model', 'max_tokens', 'stream', 'stop']);
   assert.equal(c.container.pairs.get('stream')?.kind, 'bare');
   assert.equal(c.container.parent!.pairs.size, 0);
 });

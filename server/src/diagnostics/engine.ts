@@ -17,7 +17,7 @@ import { RULES, type RuleCode } from './rules';
 import { resolveName, type Resolution } from './resolve';
 import { RuleMemo, type Lookup, type RuleResult } from './memo';
 import { suppressions } from './suppression';
-import type { Finding, RuleContext, RuleFinding } from './types';
+import { NO_FINDINGS, type Finding, type RuleContext, type RuleFinding } from './types';
 
 /** Typo lookups per file: beyond this many distinct unknown names, no more suggestions are searched for. */
 const MAX_LOOKUPS = 500;
@@ -100,6 +100,11 @@ function severityFor(code: RuleCode, settings: Settings, fallback: Severity): Se
 function isAllowed(name: string, settings: Settings): boolean {
   return listOf(settings.allow, 'exact').matches(name);
 }
+
+/** What a text alone may say of a candidate, as bits: not a name to check (empty, not name-like, allowed by the settings)… */
+const NOT_A_NAME = 1;
+/** …or written like a name for people: capitals, and no entry of the registry is spelt so. */
+const DISPLAY_NAME = 2;
 
 /** Just before a name, the signs of it being used or recommended as a model: `model=`, `"model": "`, `Model = `, `--model `, `-m `, `e.g. `. */
 const MODEL_USE_BEFORE = /(?:\bmodel(?:_?name|_?id)?["']?\s*(?::|=>?)\s*["'`]?|--model[= ]["']?|\s-m\s["']?|\b(?:e\.g\.,?|for example,?|such as|defaults? to|default:|example:)\s*["'`]?)$/i;
@@ -229,10 +234,14 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where, locale: input.locale ?? 'en' }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
   const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[] }>();
+  const verdicts = new Map<string, number>();
   let n = 0;
-  for (const candidate of scan.candidates) {
+  // Indexed loops here and below: ten thousand candidates would otherwise make as many iterators.
+  const { candidates } = scan;
+  for (let c = 0; c < candidates.length; c++) {
     if (full()) break;
     if ((++n & 31) === 0) yield;
+    const candidate = candidates[c];
     const kept = memo?.replay(candidate, allowedNow);
     if (kept) {
       // The lookups it made count towards the file's limit, as they would in a fresh check.
@@ -243,7 +252,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     const lookups: Lookup[] = [];
     const results = evaluate(candidate, lookups);
     memo?.remember(candidate, results, lookups);
-    for (const r of results) push(r.finding, r.fallback, r.entry);
+    for (let r = 0; r < results.length; r++) push(results[r].finding, results[r].fallback, results[r].entry);
   }
   return done();
 
@@ -264,40 +273,55 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
       known = { resolution, lookups: made };
       resolutions.set(text, known);
     }
-    for (const l of known.lookups) lookups.push(l);
+    for (let l = 0; l < known.lookups.length; l++) lookups.push(known.lookups[l]);
     return known.resolution;
   }
 
   /** What the rules find for one candidate (none when it is not a name in use). */
-  function evaluate(candidate: Candidate, lookups: Lookup[]): RuleResult[] {
+  function evaluate(candidate: Candidate, lookups: Lookup[]): readonly RuleResult[] {
     const text = candidate.value.text;
-    if (text === '' || !isNameLike(text) || isAllowed(text, settings) || isAboutNames(candidate)) return [];
+    const verdict = verdictOf(text);
+    if ((verdict & NOT_A_NAME) !== 0 || isAboutNames(candidate)) return NO_FINDINGS;
     const prose = candidate.where !== 'value';
     // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
-    if (prose && inTest) return [];
-    // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
-    // not an id: only an exact id in capitals is one (hover still shows the card).
-    if ((prose || candidate.reason === 'shape') && /[A-Z]/.test(text) && !registry.resolve(text)) return [];
+    if (prose && inTest) return NO_FINDINGS;
+    if ((prose || candidate.reason === 'shape') && (verdict & DISPLAY_NAME) !== 0) return NO_FINDINGS;
     const resolution = resolutionOf(text, lookups);
     const { meant } = resolution;
-    if (meant && isAllowed(meant.name, settings)) return [];
+    if (meant && isAllowed(meant.name, settings)) return NO_FINDINGS;
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or
     // is a link's text, is about models, not an instruction to use one.
-    if (candidate.where === 'prose' && aboutModels(input.text, candidate.value.start, candidate.value.end)) return [];
+    if (candidate.where === 'prose' && aboutModels(input.text, candidate.value.start, candidate.value.end)) return NO_FINDINGS;
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
-    if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return [];
+    if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return NO_FINDINGS;
     const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose, say };
-    const out: RuleResult[] = [];
-    for (const rule of RULES) {
-      for (const f of rule.check(ctx)) {
+    let out: RuleResult[] | null = null;
+    for (let r = 0; r < RULES.length; r++) {
+      const found = RULES[r].check(ctx);
+      for (let k = 0; k < found.length; k++) {
+        const f = found[k];
+        out ??= [];
         // Names in prose and comments, and values in tests (which rarely call the model), are reported one level lower,
         // as information, unless the rule is configured.
         const lower = (prose || inTest || inDeadEntry(candidate, registry)) && !settings.configured.includes(f.code);
         out.push({ finding: lower ? { ...f, cap: 'info' } : f, fallback: 'warning', entry: meant });
       }
     }
-    return out;
+    return out ?? NO_FINDINGS;
+  }
+
+  /** What a text alone says (see `NOT_A_NAME`, `DISPLAY_NAME`), once per distinct text of the file. */
+  function verdictOf(text: string): number {
+    let known = verdicts.get(text);
+    if (known === undefined) {
+      known = text === '' || !isNameLike(text) || isAllowed(text, settings) ? NOT_A_NAME : 0;
+      // A display name (`GPT-4o`, `Claude` in a title, `return "GPT-4o"` as a label) is a name for people,
+      // not an id: only an exact id in capitals is one (hover still shows the card).
+      if (/[A-Z]/.test(text) && !registry.resolve(text)) known |= DISPLAY_NAME;
+      verdicts.set(text, known);
+    }
+    return known;
   }
 }
 

@@ -46,6 +46,9 @@ export function keyFacts(key: string): number {
 
 const rememberedKeyFacts = rememberByText(keyFacts);
 
+/** Does a key with these facts take what a user types as a name (`4o mini`), not only model-shaped text? */
+export const takesTypedNames = (keyBits: number): boolean => (keyBits & MODEL_KEY) !== 0;
+
 /** Why a value is a candidate: its key is a model key, or its text is shaped like a name; null when it is neither. */
 function isCandidate(keyBits: number, facts: number): 'key' | 'shape' | null {
   // Under a model key, also what a user may be typing to find a name (`4o mini`); the rules skip what is not name-like.
@@ -86,7 +89,7 @@ export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
     if ((k.key !== null && chatContext(k.key)) || (k.callee !== null && chatContext(k.callee))) return 'chat';
   }
-  for (const sib of c.container.pairs.keys()) if (chatSibling(sib)) return 'chat';
+  for (let p = c.container.pairs.first; p; p = p.next) if (chatSibling(p.key)) return 'chat';
   return null;
 }
 
@@ -138,6 +141,8 @@ export function valueCandidate(
     where: (keyBits & LABEL_KEY) !== 0 ? 'prose' : where,
     // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
     about: about || ((keyBits & TABLE_KEY) !== 0 && !isProviderList(container)) || (keyBits & DEPLOYMENT_KEY) !== 0 || withinAbout(container),
+    // Given by `markTablesAndRecords`; here from the start so that every candidate keeps one shape.
+    aboutHere: undefined,
   };
 }
 

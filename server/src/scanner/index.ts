@@ -88,13 +88,17 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
   // scan resumed, whose verdicts the caller forgets) are judged again.
   const bare = new Map<Container, number>();
   let n = 0;
-  for (const c of out.candidates) {
+  const { candidates } = out;
+  // Indexed loops: an iterator of ten thousand candidates in a generator costs an allocation a step.
+  for (let i = 0; i < candidates.length; i++) {
     if ((++n & 4095) === 0) yield;
+    const c = candidates[i];
     if (c.container.table === undefined && c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
   const aboutContainer = (k: Container): boolean => (k.table ??= (bare.get(k) ?? 0) >= TABLE_SIZE || isRecord(k) || isPointerTable(k));
-  for (const c of out.candidates) {
+  for (let i = 0; i < candidates.length; i++) {
     if ((++n & 2047) === 0) yield;
+    const c = candidates[i];
     // Done again after an edit, from what the scan of each structure said (a list that stops being a table gives its names
     // back). A constant named after its model (`GPT_4 = "gpt-4"`) depends on nothing else, so it is part of that.
     c.aboutHere ??= c.about || (c.where === 'value' && c.key !== null && sameFolded(c.key, c.value.text));
@@ -135,9 +139,9 @@ function isRecord(k: Container): boolean {
   if (k.kind !== 'call' && k.key !== null && isResponseContainer(k.key)) return true;
   if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
   let responseKeys = 0;
-  for (const key of k.pairs.keys()) {
-    if (isRecordKey(key)) return true;
-    if (isResponseKey(key) && ++responseKeys >= 2) return true;
+  for (let p = k.pairs.first; p; p = p.next) {
+    if (isRecordKey(p.key)) return true;
+    if (isResponseKey(p.key) && ++responseKeys >= 2) return true;
   }
   return false;
 }

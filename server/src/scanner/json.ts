@@ -12,9 +12,10 @@
 import type { LanguageSpec } from '../languages';
 import { Ch, isDigit, isIdentPart, isIdentStart, nextSignificantIndex } from './chars';
 import { Marker, type Marks } from './checkpoints';
-import { keyFacts, mayBeCandidate, valueCandidate } from './context';
+import { keyFacts, mayBeCandidate, takesTypedNames, valueCandidate } from './context';
+import { mayStartName } from './shape';
 import { scanComment } from './prose';
-import { DocumentTexts } from './texts';
+import { Ahead, DocumentTexts } from './texts';
 import { MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
@@ -31,10 +32,11 @@ class JsonScanner {
   /** Structures opened beyond MAX_DEPTH and not yet closed. */
   private tooDeep = 0;
   private i: number;
-  private readonly texts = new DocumentTexts();
+  private readonly texts: DocumentTexts;
+  private readonly ahead: Ahead;
   /** The members of the open objects so far, innermost last: key, text, offsets, kind, whether open, the value if made. */
   private readonly pairKeys: string[] = [];
-  private readonly pairTexts: string[] = [];
+  private readonly pairTexts: Array<string | null> = [];
   private readonly pairStarts: number[] = [];
   private readonly pairEnds: number[] = [];
   private readonly pairKinds: Array<Value['kind']> = [];
@@ -57,6 +59,8 @@ class JsonScanner {
     this.stack = marker.stack;
     this.top = this.stack[this.stack.length - 1];
     this.i = marker.start(from);
+    this.ahead = new Ahead(text, to);
+    this.texts = new DocumentTexts(text);
     for (let d = 0; d < this.stack.length; d++) {
       this.membersFrom.push(0);
       this.candidatesIn.push(0);
@@ -100,47 +104,49 @@ class JsonScanner {
   /** A string: a key when a `:` follows, else a value. */
   private string(): void {
     const { text, to } = this;
-    // Read to the closing quote (past escapes), or to the end of the line when it is missing; hashed on the way.
     const quote = text.charCodeAt(this.i);
     const start = this.i + 1;
-    let k = start;
-    let hash = 0;
-    let open = true;
-    while (k < to) {
-      const c = text.charCodeAt(k);
-      if (c === quote) {
-        open = false;
-        break;
+    // Most strings are plain: the closing quote comes before any escape or line break.
+    let end = text.indexOf(quote === Ch.DQuote ? '"' : "'", start);
+    let open = false;
+    if (end < 0 || end >= to || end > this.ahead.until(start)) {
+      end = start;
+      open = true;
+      while (end < to) {
+        const c = text.charCodeAt(end);
+        if (c === quote) {
+          open = false;
+          break;
+        }
+        if (c === Ch.LF || c === Ch.CR) break;
+        if (c === Ch.Backslash && ++end >= to) break;
+        end++;
       }
-      if (c === Ch.LF || c === Ch.CR) break;
-      if (c === Ch.Backslash) {
-        hash = (Math.imul(hash, 31) + c) | 0;
-        k++;
-        if (k >= to) break;
-      }
-      hash = (Math.imul(hash, 31) + text.charCodeAt(k)) | 0;
-      k++;
     }
-    const end = k;
-    const next = open ? k : k + 1;
+    const next = open ? end : end + 1;
     const colon = nextSignificantIndex(text, next, to);
     if (text.charCodeAt(colon) === Ch.Colon && text.charCodeAt(colon + 1) !== Ch.Colon) {
-      this.key = this.texts.cut(text, start, end, hash);
+      this.key = this.texts.cut(start, end);
       this.keyBits = this.texts.lastKeyFacts();
       this.i = colon + 1;
       return;
     }
-    const written = this.texts.cut(text, start, end, hash);
-    this.value(written, start, end, 'string', open, this.texts.lastFacts());
     this.i = next;
+    // Most values are plainly no name (a number as text, a type, a sentence): left uncut unless their structure needs its pairs.
+    if (!takesTypedNames(this.key === null ? 0 : this.keyBits) && !mayStartName(text.charCodeAt(start)) && this.ahead.clear(start, end)) {
+      this.value(null, start, end, 'string', open);
+      return;
+    }
+    const written = this.texts.cut(start, end);
+    this.value(written, start, end, 'string', open, this.texts.lastFacts());
   }
 
-  /** A value: a candidate when it may be a model name, and the pending key's pair. */
-  private value(text: string, start: number, end: number, kind: Value['kind'], open: boolean, facts = 0): void {
+  /** A value: a candidate when it may be a model name, and the pending key's pair. `text` is null when not cut yet. */
+  private value(text: string | null, start: number, end: number, kind: Value['kind'], open: boolean, facts = 0): void {
     const { key, top } = this;
     this.key = null;
     let made: Value | null = null;
-    if (kind === 'string' && mayBeCandidate(key === null ? 0 : this.keyBits, facts)) {
+    if (text !== null && kind === 'string' && mayBeCandidate(key === null ? 0 : this.keyBits, facts)) {
       made = { text, start, end, kind, open: open || undefined };
       const cand = valueCandidate(made, key, top, 'value', false, facts, key === null ? 0 : this.keyBits);
       if (cand) {
@@ -151,7 +157,7 @@ class JsonScanner {
     if (key === null) return;
     // Only an object's members wait (a list or the top level given a key is not JSON, and rare).
     if (top.kind !== 'object') {
-      setPair(top, key, made ?? { text, start, end, kind, open: open || undefined });
+      setPair(top, key, made ?? { text: text ?? this.written(start, end, kind), start, end, kind, open: open || undefined });
       return;
     }
     const k = this.pairCount++;
@@ -171,18 +177,27 @@ class JsonScanner {
       const c = this.stack[d];
       for (let k = from; k < this.pairCount; k++) {
         const open = this.pairOpen[k];
-        setPair(c, this.pairKeys[k], this.pairValues[k] ?? { text: this.pairTexts[k], start: this.pairStarts[k], end: this.pairEnds[k], kind: this.pairKinds[k], open: open || undefined });
+        const start = this.pairStarts[k];
+        const end = this.pairEnds[k];
+        const kind = this.pairKinds[k];
+        setPair(c, this.pairKeys[k], this.pairValues[k] ?? { text: this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open: open || undefined });
       }
     }
     this.pairCount = from;
+  }
+
+  /** A value's text: as written, but a number without its digit separators (`1_000`). */
+  private written(start: number, end: number, kind: Value['kind']): string {
+    const cut = this.text.slice(start, end);
+    return kind === 'number' && cut.includes('_') ? cut.replace(/_/g, '') : cut;
   }
 
   private number(): void {
     const { text, to, i } = this;
     let j = i + 1;
     while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
-    const written = text.slice(i, j);
-    if (this.key !== null) this.value(written.includes('_') ? written.replace(/_/g, '') : written, i, j, 'number', false);
+    // Cut only if its structure keeps its pairs (see `settle`).
+    if (this.key !== null) this.value(null, i, j, 'number', false);
     this.i = j;
   }
 
@@ -211,7 +226,8 @@ class JsonScanner {
       this.tooDeep++;
       return;
     }
-    const s: Container = { kind: c === Ch.LBracket ? 'array' : 'object', key, callee: null, start: this.i - 1, pairs: NO_PAIRS, parent: this.top };
+    // `table` is given later (see `markTablesAndRecords`): declared here so that every structure keeps one shape.
+    const s: Container = { kind: c === Ch.LBracket ? 'array' : 'object', key, callee: null, start: this.i - 1, pairs: NO_PAIRS, parent: this.top, about: undefined, table: undefined };
     if (this.top.about) s.about = true;
     this.stack.push(s);
     this.top = s;

@@ -58,6 +58,20 @@ export function isVendorShaped(value: string): boolean {
   return value.length <= 80 && VENDOR_SHAPE.test(value) && !/^o[1-9]$/i.test(value);
 }
 
+/** Letters (either case) that every Box and vendor shape above starts with: the providers' and the families' initials. */
+const SHAPE_INITIALS = [...'acgilmotx'].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
+
+/**
+ * Could a text that starts with this code unit be a name by its shape: one of those initials, or a character that
+ * pictographs or spaces around a name may start with (anything outside ASCII, white space)? False rules out the
+ * shapes as written; a wrapped name (`anthropic/claude-…`, `bedrock:…`) still needs a `/`, `:` or `@`.
+ */
+export function mayStartName(c: number): boolean {
+  if (c >= 128 || c === 32 || (c >= 9 && c <= 13)) return true;
+  const letter = (c | 32) - 97;
+  return letter >= 0 && letter < 26 && ((SHAPE_INITIALS >> letter) & 1) === 1;
+}
+
 export const isModelShaped = rememberByText((value: string): boolean => isBoxShaped(value) || isVendorShaped(value));
 
 /** Could this text be a model name at all: the id alphabet (gateway `vendor/model` ids included), no spaces, no URL or path? */

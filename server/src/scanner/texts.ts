@@ -12,6 +12,8 @@ const LONGEST = 64;
 
 export class DocumentTexts {
   private readonly slots: Array<string | undefined> = new Array<string | undefined>(SLOTS);
+  /** Where in the document each slot's text was first cut. */
+  private readonly offsets = new Int32Array(SLOTS);
   /** `textFacts` and `keyFacts` of each slot's text, -1 until asked. */
   private readonly facts = new Int32Array(SLOTS);
   private readonly keyFacts = new Int32Array(SLOTS);
@@ -19,26 +21,38 @@ export class DocumentTexts {
   private slot = -1;
   private last = '';
 
-  /**
-   * `text.slice(start, end)`, the same string as last time where the same characters were cut before. `hash` is
-   * the characters' hash as the caller read them (each code unit c: h = h * 31 + c, 32 bits, from 0).
-   */
-  cut(text: string, start: number, end: number, hash: number): string {
+  constructor(private readonly text: string) {}
+
+  /** `text.slice(start, end)`, the same string as last time where the same characters were cut before. */
+  cut(start: number, end: number): string {
+    const { text } = this;
     const length = end - start;
     if (length > LONGEST || length <= 0) {
       this.slot = -1;
       return (this.last = text.slice(start, end));
     }
-    const h = hash ^ length;
-    const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+    // Hashed on its length and first and last four characters at most (the comparison below makes any collision harmless).
+    let h = length;
+    const head = Math.min(end, start + 4);
+    for (let k = start; k < head; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    for (let k = Math.max(head, end - 4); k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
     this.slot = slot;
     const known = this.slots[slot];
-    if (known !== undefined && known.length === length && text.startsWith(known, start)) return (this.last = known);
+    if (known !== undefined && known.length === length && this.same(this.offsets[slot], start, length)) return (this.last = known);
     const made = text.slice(start, end);
     this.slots[slot] = made;
+    this.offsets[slot] = start;
     this.facts[slot] = -1;
     this.keyFacts[slot] = -1;
     return (this.last = made);
+  }
+
+  /** Do the document's characters at `a` and at `b` agree for `length`? (Both in one flat string: faster than comparing with the cut.) */
+  private same(a: number, b: number, length: number): boolean {
+    const { text } = this;
+    for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
+    return true;
   }
 
   /** `textFacts` of the text cut last, worked out once per slot. */
@@ -53,5 +67,46 @@ export class DocumentTexts {
     if (this.slot < 0) return keyFacts(this.last);
     const known = this.keyFacts[this.slot];
     return known >= 0 ? known : (this.keyFacts[this.slot] = keyFacts(this.last));
+  }
+}
+
+/**
+ * Where the next of some characters is, asked at offsets that only grow: each search starts past the last one's
+ * answer, so all the searches together read the text once. `until` finds the next backslash or line break (where
+ * a plain string cannot run on), `clear` tells whether a stretch holds none of `/`, `:` and `@` (one of which a
+ * wrapped model name, `anthropic/claude-…`, needs).
+ */
+export class Ahead {
+  private backslash = -1;
+  private lineFeed = -1;
+  private carriageReturn = -1;
+  private slash = -1;
+  private colon = -1;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly to: number,
+  ) {}
+
+  /** The first offset at or after `from` of a backslash or a line break (or the end of the scan). */
+  until(from: number): number {
+    if (this.backslash < from) this.backslash = this.find('\\', from);
+    if (this.lineFeed < from) this.lineFeed = this.find('\n', from);
+    if (this.carriageReturn < from) this.carriageReturn = this.find('\r', from);
+    return Math.min(this.backslash, this.lineFeed, this.carriageReturn);
+  }
+
+  /** Does `[from, to)` hold none of `/`, `:` and `@`? */
+  clear(from: number, to: number): boolean {
+    if (this.slash < from) this.slash = this.find('/', from);
+    if (this.colon < from) this.colon = this.find(':', from);
+    if (this.at < from) this.at = this.find('@', from);
+    return this.slash >= to && this.colon >= to && this.at >= to;
+  }
+
+  private find(c: string, from: number): number {
+    const k = this.text.indexOf(c, from);
+    return k < 0 ? this.to : k;
   }
 }

@@ -61,8 +61,8 @@ export interface ScanResult {
   edit?: { before: string; start: number; end: number };
 }
 
-/** One member of a structure's pairs. */
-interface Pair {
+/** One member of a structure's pairs, and the next one (a chain that hot loops read without an iterator). */
+export interface Pair {
   readonly key: string;
   value: Value;
   next: Pair | null;
@@ -84,6 +84,11 @@ export class Pairs {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The first pair; follow `next` for the others, in order. */
+  get first(): Readonly<Pair> | null {
+    return this.head;
   }
 
   private find(key: string): Pair | null {
@@ -118,10 +123,6 @@ export class Pairs {
       for (let p: Pair | null = this.head; p; p = p.next) this.index.set(p.key, p);
     }
     return this;
-  }
-
-  *keys(): IterableIterator<string> {
-    for (let p = this.head; p; p = p.next) yield p.key;
   }
 
   *values(): IterableIterator<Value> {

@@ -2,7 +2,7 @@
 import type { Messages, Written } from '../../messages';
 import type { ModelEntry, Registry, Status } from '../../registry';
 import type { Resolution } from '../resolve';
-import { defineRule, type Rule, type RuleMeta } from '../types';
+import { defineRule, NO_FINDINGS, type Rule, type RuleMeta } from '../types';
 
 interface LifecycleRule<C extends string> extends RuleMeta<C> {
   severity: Rule['severity'];
@@ -20,7 +20,7 @@ export function lifecycleRule<C extends string>({ status, message, preferFix, ..
     check({ candidate, resolution, registry, say }) {
       const { meant, reading, via } = resolution;
       // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
-      if (meant?.status !== status || reading?.platform) return [];
+      if (meant?.status !== status || reading?.platform) return NO_FINDINGS;
       const next = liveSuccessor(meant, registry);
       const successor = next === null ? null : reading ? `${reading.prefix}${next}${reading.suffix}` : next;
       // A misspelling of the name: one finding, saying both.

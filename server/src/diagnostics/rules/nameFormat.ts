@@ -1,6 +1,6 @@
 /** name-format: a name that breaks the Box naming rules but clearly means a known model; the fix is the canonical spelling. */
 import { boxNameProblems } from '../../registry';
-import { defineRule } from '../types';
+import { defineRule, NO_FINDINGS } from '../types';
 
 export const nameFormat = defineRule({
   code: 'name-format',
@@ -12,8 +12,8 @@ export const nameFormat = defineRule({
     const { meant, exact, via } = resolution;
     const text = candidate.value.text;
     // The naming rules are Box's; a vendor's aliases are ids in their own right.
-    if (!meant || meant.namespace !== 'box' || (via !== 'spelling' && !(via === 'exact' && exact?.viaAlias))) return [];
-    if (meant.status === 'retired' || meant.status === 'deprecated') return [];
+    if (!meant || meant.namespace !== 'box' || (via !== 'spelling' && !(via === 'exact' && exact?.viaAlias))) return NO_FINDINGS;
+    if (meant.status === 'retired' || meant.status === 'deprecated') return NO_FINDINGS;
     return [
       {
         code: 'name-format',

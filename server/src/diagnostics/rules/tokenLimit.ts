@@ -1,6 +1,6 @@
 /** token-limit: a completion-token limit, in the same object or call as the model, above the model's maximum output. */
 import { rememberByText } from '../../util/remember';
-import { defineRule } from '../types';
+import { defineRule, NO_FINDINGS } from '../types';
 
 /** A completion-token limit's key. */
 const isTokenKey = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i.test(key));
@@ -13,13 +13,14 @@ export const tokenLimit = defineRule({
     "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
   check({ candidate, resolution, prose, say }) {
     const { meant, via } = resolution;
-    if (prose || via === 'typo') return [];
+    if (prose || via === 'typo') return NO_FINDINGS;
     const bound = meant?.maxOutputBound;
     const fact = meant?.facts.maxOutputTokens;
-    if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return [];
+    if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return NO_FINDINGS;
     const stated = fact.value;
     const out = [];
-    for (const [key, v] of candidate.container.pairs) {
+    for (let p = candidate.container.pairs.first; p; p = p.next) {
+      const { key, value: v } = p;
       if (v.kind !== 'number' || !isTokenKey(key)) continue;
       const n = Number(v.text);
       if (!Number.isFinite(n) || n <= bound) continue;

@@ -1,6 +1,6 @@
 /** unknown-model: a model-context or model-shaped string that is not in the registry, with "did you mean" suggestions. */
 import { hasBoxFamily, isBoxShaped } from '../../scanner/shape';
-import { defineRule } from '../types';
+import { defineRule, NO_FINDINGS } from '../types';
 
 export const unknownModel = defineRule({
   code: 'unknown-model',
@@ -11,12 +11,12 @@ export const unknownModel = defineRule({
   check({ candidate, resolution, prose, say }) {
     const { via, meant, suggestions, snapshot, preferred } = resolution;
     const text = candidate.value.text;
-    if (via === 'exact' || via === 'spelling') return [];
+    if (via === 'exact' || via === 'spelling') return NO_FINDINGS;
     // A slip of a model that is retired or deprecated: those rules report it, with the successor.
-    if (via === 'typo' && meant && (meant.status === 'retired' || meant.status === 'deprecated')) return [];
-    if (via !== 'typo' && !(isBoxShaped(text) && (suggestions.length > 0 || hasBoxFamily(text)))) return [];
+    if (via === 'typo' && meant && (meant.status === 'retired' || meant.status === 'deprecated')) return NO_FINDINGS;
+    if (via !== 'typo' && !(isBoxShaped(text) && (suggestions.length > 0 || hasBoxFamily(text)))) return NO_FINDINGS;
     // In prose and comments, only an unambiguous slip.
-    if (prose && (via !== 'typo' || !(preferred || suggestions.length === 1))) return [];
+    if (prose && (via !== 'typo' || !(preferred || suggestions.length === 1))) return NO_FINDINGS;
     return [
       {
         code: 'unknown-model',

@@ -1,6 +1,6 @@
 /** wrong-purpose: an embeddings model in a chat slot, or a chat model in an `embeddings` slot. */
 import { slotOf } from '../../scanner';
-import { defineRule } from '../types';
+import { defineRule, NO_FINDINGS } from '../types';
 
 export const wrongPurpose = defineRule({
   code: 'wrong-purpose',
@@ -10,9 +10,9 @@ export const wrongPurpose = defineRule({
     'A chat model where an embeddings model is needed (an `embeddings` key or call), or an embeddings model in a chat slot (a chat, completion, ask or extract call, or beside chat settings such as `messages` or `max_tokens`). The suggestions are models of the right purpose in the same namespace.',
   check({ candidate, resolution, registry, prose, say }) {
     const { meant, via } = resolution;
-    if (!meant || prose || via === 'typo') return [];
+    if (!meant || prose || via === 'typo') return NO_FINDINGS;
     const slot = slotOf(candidate);
-    if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return [];
+    if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return NO_FINDINGS;
     const wanted = slot === 'embeddings' ? 'embeddings' : 'chat';
     const suggestions = registry.models
       .filter((m) => m.purpose === wanted && m.status !== 'retired' && m.namespace === meant.namespace)
