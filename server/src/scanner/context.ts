@@ -77,15 +77,21 @@ const chatContext = rememberByText((name: string): boolean => /chat|complet|gene
 /** A setting only a chat model takes, beside the model. */
 const chatSibling = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i.test(key));
 
-/** The slot a candidate fills: an embeddings model, a chat model, or unknown. */
-export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
-  if (isEmbeddingsName(c.key)) return 'embeddings';
+/** Does a candidate fill an embeddings slot? (All a chat model's check needs to know of its slot.) */
+export function inEmbeddingsSlot(c: Candidate): boolean {
+  if (isEmbeddingsName(c.key)) return true;
   // The structure itself and up to two around it (`create({ model })`, `Embeddings = new X { Model = … }`).
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if (isEmbeddingsName(k.key) || isEmbeddingsName(k.callee)) return 'embeddings';
+    if (isEmbeddingsName(k.key) || isEmbeddingsName(k.callee)) return true;
   }
-  depth = 0;
+  return false;
+}
+
+/** The slot a candidate fills: an embeddings model, a chat model, or unknown. */
+export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
+  if (inEmbeddingsSlot(c)) return 'embeddings';
+  let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
     if ((k.key !== null && chatContext(k.key)) || (k.callee !== null && chatContext(k.callee))) return 'chat';
   }

@@ -20,7 +20,7 @@ import { rememberByText } from '../util/remember';
 import { drain, type Steps } from '../util/steps';
 
 export type { Candidate, Container, ScanResult, Value } from './types';
-export { candidateAt, fileFlavor, isAboutNames, slotOf } from './context';
+export { candidateAt, fileFlavor, inEmbeddingsSlot, isAboutNames, slotOf } from './context';
 
 /** Scan a document: its candidates in document order, and its comments. */
 export function scan(text: string, languageId: string): ScanResult {
@@ -66,9 +66,11 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
 /** At least this many bare names in one list make it a table of models (`("gpt-4.1", "gpt-4.1-mini", …)`), not a use. */
 const TABLE_SIZE = 5;
 /** Keys of a record of results (a leaderboard row, a benchmark run): the model in it is history, not a use. */
-const isRecordKey = rememberByText((key: string): boolean => /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i.test(key));
+const RECORD_KEY = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
 /** Keys of an API response (a mock or a recorded one): two of them make the object a response, not a request. */
-const isResponseKey = rememberByText((key: string): boolean => /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i.test(key));
+const RESPONSE_KEY = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
+/** What a key of a structure says of it: a record's key, a response's key, or neither (one question per key, remembered). */
+const recordKeyKind = rememberByText((key: string): 'record' | 'response' | null => (RECORD_KEY.test(key) ? 'record' : RESPONSE_KEY.test(key) ? 'response' : null));
 /** Structures that hold what a response said (`provider_data`), not what a request asks for. */
 const isResponseContainer = rememberByText((key: string): boolean => /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i.test(key));
 /** Constructors of response objects (`ChatCompletion(…)`, `ModelResponse(…)` in a mock): their model is what a response said. */
@@ -140,8 +142,8 @@ function isRecord(k: Container): boolean {
   if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
   let responseKeys = 0;
   for (let p = k.pairs.first; p; p = p.next) {
-    if (isRecordKey(p.key)) return true;
-    if (isResponseKey(p.key) && ++responseKeys >= 2) return true;
+    const kind = recordKeyKind(p.key);
+    if (kind === 'record' || (kind === 'response' && ++responseKeys >= 2)) return true;
   }
   return false;
 }

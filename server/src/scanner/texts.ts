@@ -1,58 +1,53 @@
 /**
- * The short strings of one document, each distinct one made once, with what it is like as a value. A config file
- * writes the same keys and the same few names thousands of times: cutting each of them out again costs an
- * allocation (and later a collection), and asking the same questions of the same text again costs regular
- * expressions. A fixed number of slots keeps memory bounded; a slot taken by another text is simply replaced.
+ * The short strings of one document, each distinct one kept once, with what it is like as a value. A config file
+ * writes the same keys and the same few names thousands of times: keeping each copy costs memory, and asking the
+ * same questions of the same text again costs regular expressions. The table is emptied when full: memory stays
+ * bounded whatever the document holds.
  */
 import { keyFacts, textFacts } from './context';
 
-const SLOTS = 4096;
+const KEPT = 4096;
 /** Longer texts are rare and seldom repeat: cut as they are. */
 const LONGEST = 64;
 
 export class DocumentTexts {
-  private readonly slots: Array<string | undefined> = new Array<string | undefined>(SLOTS);
-  /** Where in the document each slot's text was first cut. */
-  private readonly offsets = new Int32Array(SLOTS);
-  /** `textFacts` and `keyFacts` of each slot's text, -1 until asked. */
-  private readonly facts = new Int32Array(SLOTS);
-  private readonly keyFacts = new Int32Array(SLOTS);
-  /** The slot of the text cut last (-1 when it has none), and that text. */
+  /** Each text kept, and its number in the lists below. */
+  private readonly known = new Map<string, number>();
+  private readonly texts: string[] = [];
+  /** `textFacts` and `keyFacts` of each text kept, -1 until asked. */
+  private readonly facts: number[] = [];
+  private readonly keyFacts: number[] = [];
+  /** The number of the text cut last (-1 when it is not kept), and that text. */
   private slot = -1;
   private last = '';
 
   constructor(private readonly text: string) {}
 
-  /** `text.slice(start, end)`, the same string as last time where the same characters were cut before. */
+  /**
+   * `text.slice(start, end)`, the same string as before where the same characters were cut before. (Looking the
+   * cut up in a map is faster than hashing and comparing the characters in script: V8 does both natively.)
+   */
   cut(start: number, end: number): string {
-    const { text } = this;
-    const length = end - start;
-    if (length > LONGEST || length <= 0) {
+    const made = this.text.slice(start, end);
+    if (end - start > LONGEST) {
       this.slot = -1;
-      return (this.last = text.slice(start, end));
+      return (this.last = made);
     }
-    // Hashed on its length and first and last four characters at most (the comparison below makes any collision harmless).
-    let h = length;
-    const head = Math.min(end, start + 4);
-    for (let k = start; k < head; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-    for (let k = Math.max(head, end - 4); k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
-    const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
-    this.slot = slot;
-    const known = this.slots[slot];
-    if (known !== undefined && known.length === length && this.same(this.offsets[slot], start, length)) return (this.last = known);
-    const made = text.slice(start, end);
-    this.slots[slot] = made;
-    this.offsets[slot] = start;
-    this.facts[slot] = -1;
-    this.keyFacts[slot] = -1;
+    const slot = this.known.get(made);
+    if (slot !== undefined) {
+      this.slot = slot;
+      return (this.last = this.texts[slot]);
+    }
+    if (this.texts.length >= KEPT) {
+      this.known.clear();
+      this.texts.length = this.facts.length = this.keyFacts.length = 0;
+    }
+    this.slot = this.texts.length;
+    this.known.set(made, this.slot);
+    this.texts.push(made);
+    this.facts.push(-1);
+    this.keyFacts.push(-1);
     return (this.last = made);
-  }
-
-  /** Do the document's characters at `a` and at `b` agree for `length`? (Both in one flat string: faster than comparing with the cut.) */
-  private same(a: number, b: number, length: number): boolean {
-    const { text } = this;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(a + k) !== text.charCodeAt(b + k)) return false;
-    return true;
   }
 
   /** `textFacts` of the text cut last, worked out once per slot. */

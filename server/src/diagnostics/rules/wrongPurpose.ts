@@ -1,5 +1,5 @@
 /** wrong-purpose: an embeddings model in a chat slot, or a chat model in an `embeddings` slot. */
-import { slotOf } from '../../scanner';
+import { inEmbeddingsSlot, slotOf } from '../../scanner';
 import { defineRule, NO_FINDINGS } from '../types';
 
 export const wrongPurpose = defineRule({
@@ -11,7 +11,8 @@ export const wrongPurpose = defineRule({
   check({ candidate, resolution, registry, prose, say }) {
     const { meant, via } = resolution;
     if (!meant || prose || via === 'typo') return NO_FINDINGS;
-    const slot = slotOf(candidate);
+    // A chat model is wrong only in an embeddings slot, which is all there is to find out then.
+    const slot = meant.purpose === 'embeddings' ? slotOf(candidate) : inEmbeddingsSlot(candidate) ? 'embeddings' : null;
     if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return NO_FINDINGS;
     const wanted = slot === 'embeddings' ? 'embeddings' : 'chat';
     const suggestions = registry.models
