@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { anchorDocuments } from '../server/src/cards/service';
 import { buildRegistry, type ParsedDocument } from '../server/src/registry';
+import { keepAllocationsYoung } from '../server/src/util/memory';
 import { atSize, baselines, type SizeResult, type Timing } from './inProcess';
 import { stdio } from './stdio';
 import { registryOf } from './synthetic';
@@ -22,6 +23,8 @@ const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main(): Promise<void> {
+  // The heap run as the server and the CLI run it.
+  keepAllocationsYoung();
   const index = JSON.parse(readFileSync(path.join(ROOT, 'out', 'registry-index.json'), 'utf8')) as { documents: ParsedDocument[] };
   const shippedDocs = [anchorDocuments(index.documents, ROOT)];
   const shipped = buildRegistry(shippedDocs);

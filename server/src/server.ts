@@ -28,6 +28,7 @@ import { modelList } from './features/modelList';
 import { localeOf, messages } from './messages';
 import { isProjectConfigPath, PROJECT_CONFIG_FILE, untrusted, withProjectConfig } from './projectConfig';
 import { builtinCards, builtinDocuments } from './registry/builtin';
+import { keepAllocationsYoung } from './util/memory';
 import { cancellable, ClientSettings, DOCUMENT_CAPABILITIES, documentClientOf, settingsGate, wireDocumentFeatures, type DocumentState } from './session/documentFeatures';
 import { documentUri, paramsObject, position } from './session/params';
 import { ScanCache } from './session/scanCache';
@@ -35,6 +36,7 @@ import { Workspace } from './session/workspace';
 import { readSettings, settingsNoticeText, type Settings } from './settings';
 import { VERSION } from './version';
 
+keepAllocationsYoung();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const scans = new ScanCache();

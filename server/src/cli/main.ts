@@ -11,6 +11,7 @@ import { ConfigFileError } from '../cards/projectFile';
 import { collectCardFiles, parseCardFiles } from '../cards/files';
 import type { DataSource } from '../cards/service';
 import { buildRegistry, type ModelEntry } from '../registry';
+import { keepAllocationsYoung } from '../util/memory';
 import { VERSION } from '../version';
 import { parseArgs, USAGE, UsageError, type Options } from './args';
 import { check } from './check';
@@ -100,6 +101,7 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
+keepAllocationsYoung();
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

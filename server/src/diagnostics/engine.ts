@@ -101,6 +101,8 @@ function isAllowed(name: string, settings: Settings): boolean {
   return listOf(settings.allow, 'exact').matches(name);
 }
 
+const NO_LOOKUPS: readonly Lookup[] = Object.freeze([]);
+
 /** What a text alone may say of a candidate, as bits: not a name to check (empty, not name-like, allowed by the settings)… */
 const NOT_A_NAME = 1;
 /** …or written like a name for people: capitals, and no entry of the registry is spelt so. */
@@ -235,6 +237,8 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
   const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[] }>();
   const verdicts = new Map<string, number>();
+  /** The lookups the candidate checked last made (those of its text, shared by every candidate of that text). */
+  let lookupsOfLast: readonly Lookup[] = NO_LOOKUPS;
   let n = 0;
   // Indexed loops here and below: ten thousand candidates would otherwise make as many iterators.
   const { candidates } = scan;
@@ -249,18 +253,18 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
       for (const r of kept.results) push(r.finding, r.fallback, r.entry);
       continue;
     }
-    const lookups: Lookup[] = [];
-    const results = evaluate(candidate, lookups);
-    memo?.remember(candidate, results, lookups);
+    lookupsOfLast = NO_LOOKUPS;
+    const results = evaluate(candidate);
+    memo?.remember(candidate, results, lookupsOfLast);
     for (let r = 0; r < results.length; r++) push(results[r].finding, results[r].fallback, results[r].entry);
   }
   return done();
 
   /**
    * What a text means, worked out once per distinct text of the file (a config names the same models thousands of
-   * times), with the lookups that took, which `lookups` is given as if they were made again.
+   * times), with the lookups that took, which the candidate is said to have made (`lookupsOfLast`) as if made again.
    */
-  function resolutionOf(text: string, lookups: Lookup[]): Resolution {
+  function resolutionOf(text: string): Resolution {
     let known = resolutions.get(text);
     if (!known) {
       const made: Lookup[] = [];
@@ -273,12 +277,12 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
       known = { resolution, lookups: made };
       resolutions.set(text, known);
     }
-    for (let l = 0; l < known.lookups.length; l++) lookups.push(known.lookups[l]);
+    lookupsOfLast = known.lookups;
     return known.resolution;
   }
 
   /** What the rules find for one candidate (none when it is not a name in use). */
-  function evaluate(candidate: Candidate, lookups: Lookup[]): readonly RuleResult[] {
+  function evaluate(candidate: Candidate): readonly RuleResult[] {
     const text = candidate.value.text;
     const verdict = verdictOf(text);
     if ((verdict & NOT_A_NAME) !== 0 || isAboutNames(candidate)) return NO_FINDINGS;
@@ -286,7 +290,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
     if (prose && inTest) return NO_FINDINGS;
     if ((prose || candidate.reason === 'shape') && (verdict & DISPLAY_NAME) !== 0) return NO_FINDINGS;
-    const resolution = resolutionOf(text, lookups);
+    const resolution = resolutionOf(text);
     const { meant } = resolution;
     if (meant && isAllowed(meant.name, settings)) return NO_FINDINGS;
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or

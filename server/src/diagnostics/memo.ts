@@ -26,6 +26,8 @@ export interface Lookup {
 }
 
 interface Entry {
+  /** The memo's current generation: an entry of another memo, or of one since reset, is not this one's. */
+  by: object;
   /** The candidate's start when it was checked. */
   at: number;
   about: boolean;
@@ -46,8 +48,13 @@ interface MemoKey {
   locale: string;
 }
 
+/**
+ * Entries live on the candidates themselves (`checked`), not in a table: a 1 MB config has ten thousand of them,
+ * and a weak map of that size cost more to fill and to collect than the check it saves.
+ */
 export class RuleMemo {
-  private entries = new WeakMap<Candidate, Entry>();
+  /** Replaced to forget every entry at once. */
+  private generation: object = {};
   private key: MemoKey | null = null;
   private text: string | null = null;
   /** Where the text changed since the last check (new offsets), or null when nothing is carried over. */
@@ -60,7 +67,7 @@ export class RuleMemo {
   begin(text: string, key: MemoKey, edit?: ScanResult['edit']): void {
     const same = this.key !== null && (Object.keys(key) as Array<keyof MemoKey>).every((k) => key[k] === this.key![k]);
     if (!same || this.text === null) {
-      this.entries = new WeakMap();
+      this.generation = {};
       this.changed = null;
     } else if (text !== this.text) {
       const span = edit && edit.before === this.text ? { start: edit.start, newEnd: edit.end } : changedSpan(this.text, text);
@@ -75,7 +82,7 @@ export class RuleMemo {
    * `allowedNow(text)` says whether a lookup of that text would be made now.
    */
   replay(c: Candidate, allowedNow: (text: string) => boolean): { results: readonly RuleResult[]; lookups: readonly Lookup[] } | null {
-    const e = this.entries.get(c);
+    const e = this.entryOf(c);
     if (!e || e.about !== c.about) return null;
     if (c.where !== 'value' && this.changed && c.value.end + PROSE_REACH >= this.changed.start && c.value.start - PROSE_REACH <= this.changed.end) return null;
     if (e.lookups.some((l) => allowedNow(l.text) !== l.allowed)) return null;
@@ -86,7 +93,19 @@ export class RuleMemo {
 
   /** Keep what the rules found for a candidate, when all of it lies in the candidate's own text. */
   remember(c: Candidate, results: readonly RuleResult[], lookups: readonly Lookup[]): void {
-    if (results.every((r) => r.finding.start >= c.value.start && r.finding.end <= c.value.end)) this.entries.set(c, { at: c.value.start, about: c.about, results, lookups });
-    else this.entries.delete(c);
+    for (let r = 0; r < results.length; r++) {
+      if (results[r].finding.start < c.value.start || results[r].finding.end > c.value.end) {
+        c.checked = undefined;
+        return;
+      }
+    }
+    const entry: Entry = { by: this.generation, at: c.value.start, about: c.about, results, lookups };
+    c.checked = entry;
+  }
+
+  private entryOf(c: Candidate): Entry | null {
+    const e = c.checked;
+    // Only this memo, in this generation, puts its entries there, so one with its mark is an Entry.
+    return e !== undefined && e.by === this.generation ? (e as Entry) : null;
   }
 }

@@ -11,7 +11,7 @@ import { valueCandidate } from './context';
 import { scanComment, scanProse } from './prose';
 import { isModelKey } from './shape';
 import { readString } from './strings';
-import { MAX_DEPTH, NO_PAIRS, Pairs, setPair, type Candidate, type Container, type ScanResult, type Value } from './types';
+import { makeContainer, makeValue, MAX_DEPTH, NO_PAIRS, Pairs, setPair, type Candidate, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
 const PY_PREFIX = /^(?:[rRbBuUfF]|[rR][bBfF]|[bBfF][rR])$/;
@@ -111,7 +111,8 @@ class CodeScanner {
   private newSegment(): void {
     const top = this.top;
     if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
-      const segment: Container = { ...top, pairs: NO_PAIRS };
+      const segment = makeContainer(top.kind, top.key, top.callee, top.start, top.parent, NO_PAIRS, top.about);
+      segment.table = top.table;
       this.stack[this.stack.length - 1] = segment;
       this.top = segment;
     }
@@ -168,9 +169,8 @@ class CodeScanner {
       this.forget();
       return;
     }
-    const c: Container = { kind, key, callee, start, pairs: NO_PAIRS, parent: this.top };
     // The list after `in` (`model in ["gpt-4", "gpt-4o"]`), or the arguments of a test on names.
-    if (about || this.compare || this.top.about) c.about = true;
+    const c = makeContainer(kind, key, callee, start, this.top, NO_PAIRS, about || this.compare || this.top.about === true);
     this.compare = false;
     this.stack.push(c);
     this.top = c;
@@ -223,7 +223,7 @@ class CodeScanner {
       this.lastStringEnd = r.next;
       return true;
     }
-    const value: Value = { text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined };
+    const value = makeValue(text.slice(r.start, r.end), r.start, r.end, 'string', r.open);
     // A subscript being assigned (`os.environ["OPENAI_MODEL"] = …`, `cfg['model'] = …`) names the key of the value after it.
     if (isSubscriptKey(text, quoteAt - prefix.length, r.next, this.from, to)) {
       this.subscriptKey = value.text;
@@ -246,7 +246,7 @@ class CodeScanner {
     if (spec.python && PY_PREFIX.test(word) && (text.charCodeAt(j) === Ch.DQuote || text.charCodeAt(j) === Ch.SQuote)) {
       const r = readString(text, j, to, spec, word);
       this.i = r.next;
-      this.pushString({ text: text.slice(r.start, r.end), start: r.start, end: r.end, kind: 'string', open: r.open || undefined }, r.triple, comparedNext(text, r.next, to, spec));
+      this.pushString(makeValue(text.slice(r.start, r.end), r.start, r.end, 'string', r.open), r.triple, comparedNext(text, r.next, to, spec));
       this.pendingKey = null;
       this.callKey = null;
       return;
@@ -260,7 +260,7 @@ class CodeScanner {
     // `"gpt-4-" in model`, `case "gpt-4":`, `x is not None`: what follows is compared, not used.
     this.compare = word === 'in' || word === 'case' || word === 'is' || word === 'not';
     if (this.pendingKey && LITERAL_WORD.test(word)) {
-      setPair(this.top, this.pendingKey, { text: word, start: i, end: j, kind: 'bare' });
+      setPair(this.top, this.pendingKey, makeValue(word, i, j, 'bare'));
       this.pendingKey = null;
     }
     this.lastIdent = word;
@@ -273,7 +273,7 @@ class CodeScanner {
     let j = i + 1;
     while (j < to && (isIdentPart(text.charCodeAt(j)) || text.charCodeAt(j) === Ch.Dot)) j++;
     const key = this.callKey ?? this.pendingKey;
-    if (key !== null) setPair(this.top, key, { text: text.slice(i, j).replace(/_/g, ''), start: i, end: j, kind: 'number' });
+    if (key !== null) setPair(this.top, key, makeValue(text.slice(i, j).replace(/_/g, ''), i, j, 'number'));
     this.compare = false;
     this.pendingKey = null;
     this.callKey = null;
@@ -370,7 +370,7 @@ class CodeScanner {
     if (closed.kind === 'call' && closed.callee) {
       const method = closed.callee.slice(closed.callee.lastIndexOf('.') + 1);
       const v = closed.pairs.size === 1 ? closed.pairs.get(method) : undefined;
-      if (continues && !this.chain) this.chain = { kind: 'call', key: closed.key, callee: closed.callee, start: closed.start, pairs: new Pairs(), parent: this.top };
+      if (continues && !this.chain) this.chain = makeContainer('call', closed.key, closed.callee, closed.start, this.top, new Pairs());
       const target = this.chain ?? this.top;
       if (v) {
         setPair(target, method, v);

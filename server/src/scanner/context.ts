@@ -3,7 +3,7 @@ import { idReadings } from '../registry/modelIds';
 import { rememberByText } from '../util/remember';
 import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
-import type { Candidate, Container, ScanResult, Value, Where } from './types';
+import { makeCandidate, makeValue, type Candidate, type Container, type ScanResult, type Value, type Where } from './types';
 
 /** What a text is like as a value, in bits: see `textFacts`. */
 const TYPED = 1;
@@ -139,17 +139,15 @@ export function valueCandidate(
   const value = (facts & NON_ASCII) !== 0 ? withoutPictographs(written) : written;
   const reason = isCandidate(keyBits, value === written ? facts : rememberedFacts(value.text));
   if (!reason) return null;
-  return {
+  return makeCandidate(
     value,
     key,
     reason,
     container,
-    where: (keyBits & LABEL_KEY) !== 0 ? 'prose' : where,
+    (keyBits & LABEL_KEY) !== 0 ? 'prose' : where,
     // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
-    about: about || ((keyBits & TABLE_KEY) !== 0 && !isProviderList(container)) || (keyBits & DEPLOYMENT_KEY) !== 0 || withinAbout(container),
-    // Given by `markTablesAndRecords`; here from the start so that every candidate keeps one shape.
-    aboutHere: undefined,
-  };
+    about || ((keyBits & TABLE_KEY) !== 0 && !isProviderList(container)) || (keyBits & DEPLOYMENT_KEY) !== 0 || withinAbout(container),
+  );
 }
 
 /** An entry of a list of providers to call (promptfoo's `providers: - id: anthropic:messages:…`): its `id` is the model in use. */
@@ -167,7 +165,7 @@ function withoutPictographs(value: Value): Value {
   // Only a value that is pictographs and one word in the id alphabet changes; the rest is kept as written.
   const inner = t.slice(lead, t.length - trail);
   if ((lead === 0 && trail === 0) || !/^[\w.\-:@/]+$/.test(inner)) return value;
-  return { ...value, text: inner, start: value.start + lead, end: value.start + lead + inner.length };
+  return makeValue(inner, value.start + lead, value.start + lead + inner.length, value.kind, value.open);
 }
 
 /** Is the structure, or one around it, about names (a test's arguments, captured output)? */

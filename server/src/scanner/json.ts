@@ -16,7 +16,7 @@ import { keyFacts, mayBeCandidate, takesTypedNames, valueCandidate } from './con
 import { mayStartName } from './shape';
 import { scanComment } from './prose';
 import { Ahead, DocumentTexts } from './texts';
-import { MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
+import { makeContainer, makeValue, MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
 export function* scanJson(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult, marks?: Marks): Steps {
@@ -147,7 +147,7 @@ class JsonScanner {
     this.key = null;
     let made: Value | null = null;
     if (text !== null && kind === 'string' && mayBeCandidate(key === null ? 0 : this.keyBits, facts)) {
-      made = { text, start, end, kind, open: open || undefined };
+      made = makeValue(text, start, end, kind, open);
       const cand = valueCandidate(made, key, top, 'value', false, facts, key === null ? 0 : this.keyBits);
       if (cand) {
         this.out.candidates.push(cand);
@@ -157,7 +157,7 @@ class JsonScanner {
     if (key === null) return;
     // Only an object's members wait (a list or the top level given a key is not JSON, and rare).
     if (top.kind !== 'object') {
-      setPair(top, key, made ?? { text: text ?? this.written(start, end, kind), start, end, kind, open: open || undefined });
+      setPair(top, key, made ?? makeValue(text ?? this.written(start, end, kind), start, end, kind, open));
       return;
     }
     const k = this.pairCount++;
@@ -180,7 +180,7 @@ class JsonScanner {
         const start = this.pairStarts[k];
         const end = this.pairEnds[k];
         const kind = this.pairKinds[k];
-        setPair(c, this.pairKeys[k], this.pairValues[k] ?? { text: this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open: open || undefined });
+        setPair(c, this.pairKeys[k], this.pairValues[k] ?? makeValue(this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open));
       }
     }
     this.pairCount = from;
@@ -226,9 +226,7 @@ class JsonScanner {
       this.tooDeep++;
       return;
     }
-    // `table` is given later (see `markTablesAndRecords`): declared here so that every structure keeps one shape.
-    const s: Container = { kind: c === Ch.LBracket ? 'array' : 'object', key, callee: null, start: this.i - 1, pairs: NO_PAIRS, parent: this.top, about: undefined, table: undefined };
-    if (this.top.about) s.about = true;
+    const s = makeContainer(c === Ch.LBracket ? 'array' : 'object', key, null, this.i - 1, this.top, NO_PAIRS, this.top.about === true);
     this.stack.push(s);
     this.top = s;
     this.membersFrom[this.stack.length - 1] = this.pairCount;

@@ -4,7 +4,7 @@ import { GENERIC, type LanguageSpec } from '../languages';
 import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
-import { Pairs, type Container, type ScanResult, type Value } from './types';
+import { makeContainer, makeValue, Pairs, type Container, type ScanResult, type Value } from './types';
 import { drain, type Steps } from '../util/steps';
 import { scalar } from './yaml';
 
@@ -21,7 +21,7 @@ export function* scanKeyValue(text: string, from: number, to: number, spec: Lang
       scanProse(text, lineStart + lead, lineStart + line.length, container, out, 'comment');
     } else if (/^\[\[?[^\]]+\]\]?\s*$/.test(trimmed)) {
       const name = trimmed.replace(/^\[+|\]+\s*$/g, '').trim();
-      container = { kind: 'section', key: name.split('.').pop() ?? name, callee: name, start: lineStart, pairs: new Pairs(), parent: root };
+      container = makeContainer('section', name.split('.').pop() ?? name, name, lineStart, root, new Pairs());
     } else {
       const m = assignment.exec(trimmed);
       if (m) scanAssignment(text, lineStart, line, lead + m[0].length, m[1].replace(/^["']|["']$/g, ''), container, out);
@@ -37,11 +37,11 @@ function scanAssignment(text: string, lineStart: number, line: string, valueFrom
     if (hash >= 0) rest = rest.slice(0, hash);
   }
   if (rest.trim().startsWith('{') || rest.trim().startsWith('[')) {
-    drain(scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, { kind: 'object', key, callee: null, start: lineStart, pairs: new Pairs(), parent: container }, out));
+    drain(scanCode(text, lineStart + valueFrom, lineStart + valueFrom + rest.length, GENERIC, makeContainer('object', key, null, lineStart, container, new Pairs()), out));
     return;
   }
   const v = scalar(lineStart + valueFrom, rest);
-  const value: Value = v ?? { text: '', start: lineStart + valueFrom, end: lineStart + valueFrom, kind: 'bare' };
+  const value: Value = v ?? makeValue('', lineStart + valueFrom, lineStart + valueFrom, 'bare');
   container.pairs.set(key, value);
   if (value.kind !== 'number') {
     const c = valueCandidate(value, key, container, 'value');

@@ -1,7 +1,7 @@
 /** Prose (plain text, comments, Markdown outside code): every word shaped like a model name is a candidate. */
 import type { LanguageSpec } from '../languages';
 import { isModelShaped, NAME_TOKEN } from './shape';
-import type { Container, ScanResult, Where } from './types';
+import { makeCandidate, makeValue, type Container, type ScanResult, type Where } from './types';
 import { drain, type Steps } from '../util/steps';
 
 /** A comment or a string's words, at once. */
@@ -27,7 +27,7 @@ export function* scanProseSteps(text: string, from: number, to: number, containe
     if (before === 47 || before === 92 || after === 47 || after === 92) continue;
     // A command-line flag named after a model (`--o1-mini`) is not the model.
     if (before === 45 && text.charCodeAt(start - 2) === 45) continue;
-    out.candidates.push({ value: { text: word, start, end: start + word.length, kind: 'bare' }, key: null, reason: 'shape', container, where, about: false });
+    out.candidates.push(makeCandidate(makeValue(word, start, start + word.length, 'bare'), null, 'shape', container, where, false));
   }
 }
 

@@ -11,7 +11,7 @@ import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey, isModelShaped } from './shape';
-import type { Container, ScanResult, Value } from './types';
+import { makeValue, type Container, type ScanResult, type Value } from './types';
 import { drain, type Steps } from '../util/steps';
 
 /** Characters that end a bare word. */
@@ -131,7 +131,7 @@ function rest(w: Word, skip: number): Word {
   const quoted = (q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q);
   const inner = quoted ? raw.slice(1, -1) : raw;
   const start = w.value.start + skip + (quoted ? 1 : 0);
-  return { text: inner, value: { text: inner, start, end: start + inner.length, kind: quoted ? 'string' : 'bare' } };
+  return { text: inner, value: makeValue(inner, start, start + inner.length, quoted ? 'string' : 'bare') };
 }
 
 /** A word: bare (up to a space or an operator), or one quoted string; a word mixing both is kept as written. */
@@ -144,7 +144,7 @@ function readWord(text: string, from: number, to: number): { word: Word; next: n
     const inner = text.slice(from + 1, end);
     const next = Math.min(end + 1, to);
     if (next >= to || WORD_END.test(text[next])) {
-      return { word: { text: inner, value: { text: inner, start: from + 1, end, kind: 'string', open: k >= to || undefined } }, next };
+      return { word: { text: inner, value: makeValue(inner, from + 1, end, 'string', k >= to) }, next };
     }
   }
   let k = from;
@@ -158,5 +158,5 @@ function readWord(text: string, from: number, to: number): { word: Word; next: n
     k++;
   }
   const raw = text.slice(from, k);
-  return { word: { text: raw, value: { text: raw, start: from, end: k, kind: 'bare' } }, next: k };
+  return { word: { text: raw, value: makeValue(raw, from, k, 'bare') }, next: k };
 }

@@ -41,6 +41,8 @@ export interface Candidate {
   about: boolean;
   /** `about` as the scan of its structure found it, before the whole document was looked at (tables, records). */
   aboutHere?: boolean;
+  /** What the last check of this candidate found, kept by that check's memo for the next (see `diagnostics/memo.ts`). */
+  checked?: { readonly by: object };
 }
 
 export type Where = 'value' | 'prose' | 'comment';
@@ -152,6 +154,23 @@ export function setPair(c: Container, key: string, value: Value): void {
 export const MAX_DEPTH = 256;
 
 /** A fresh top-level structure starting at `start`. */
+/**
+ * The values, structures and candidates of every scanner are made here, each kind with all its fields in one order:
+ * the rules read them from every language, and objects of one shape keep those reads fast (a JSON check ran half
+ * as fast again once the code scanner's structures, of another shape, had passed through the same functions).
+ */
+export function makeValue(text: string, start: number, end: number, kind: Value['kind'], open = false): Value {
+  return { text, start, end, kind, open: open || undefined };
+}
+
+export function makeContainer(kind: Container['kind'], key: string | null, callee: string | null, start: number, parent: Container | null, pairs: Pairs = NO_PAIRS, about = false): Container {
+  return { kind, key, callee, start, pairs, parent, about: about || undefined, table: undefined };
+}
+
+export function makeCandidate(value: Value, key: string | null, reason: Candidate['reason'], container: Container, where: Where, about: boolean): Candidate {
+  return { value, key, reason, container, where, about, aboutHere: undefined, checked: undefined };
+}
+
 export function rootContainer(start: number): Container {
-  return { kind: 'root', key: null, callee: null, start, pairs: new Pairs(), parent: null };
+  return makeContainer('root', null, null, start, null, new Pairs());
 }

@@ -5,7 +5,7 @@ import { scanCode } from './code';
 import { valueCandidate } from './context';
 import { scanProse } from './prose';
 import { isModelKey } from './shape';
-import { Pairs, type Container, type ScanResult, type Value } from './types';
+import { makeCandidate, makeContainer, makeValue, Pairs, type Container, type ScanResult, type Value } from './types';
 import { drain, type Steps } from '../util/steps';
 
 const DQUOTE = 34;
@@ -37,10 +37,10 @@ export function scalar(from: number, raw: string): Value | null {
   if (q === DQUOTE || q === SQUOTE) {
     const closeAt = s.indexOf(String.fromCharCode(q), 1);
     const inner = closeAt < 0 ? s.slice(1) : s.slice(1, closeAt);
-    return { text: inner, start: start + 1, end: start + 1 + inner.length, kind: 'string', open: closeAt < 0 || undefined };
+    return makeValue(inner, start + 1, start + 1 + inner.length, 'string', closeAt < 0);
   }
-  if (/^[-+]?\d[\d_]*(?:\.\d+)?$/.test(s)) return { text: s.replace(/_/g, ''), start, end: start + s.length, kind: 'number' };
-  return { text: s, start, end: start + s.length, kind: 'bare' };
+  if (/^[-+]?\d[\d_]*(?:\.\d+)?$/.test(s)) return makeValue(s.replace(/_/g, ''), start, start + s.length, 'number');
+  return makeValue(s, start, start + s.length, 'bare');
 }
 
 export function* scanYaml(text: string, from: number, to: number, root: Container, out: ScanResult): Steps {
@@ -64,7 +64,7 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
   while (line[col] === '-' && (line[col + 1] === ' ' || col + 1 === line.length)) {
     while (stack.length > 1 && stack[stack.length - 1].indent >= col) stack.pop();
     const parent = stack[stack.length - 1].c;
-    const item: Container = { kind: 'mapping', key: parent.key, callee: null, start: lineStart + col, pairs: new Pairs(), parent };
+    const item = makeContainer('mapping', parent.key, null, lineStart + col, parent, new Pairs());
     stack.push({ indent: col, c: item });
     col += 2;
     while (line[col] === ' ') col++;
@@ -77,15 +77,15 @@ function scanYamlLine(text: string, lineStart: number, line: string, indent: num
     const valueFrom = col + keyMatch[0].length;
     const v = scalar(lineStart + valueFrom, line.slice(valueFrom));
     if (!v || /^[|>]/.test(v.text)) {
-      const child: Container = { kind: 'mapping', key, callee: null, start: lineStart + col, pairs: new Pairs(), parent };
+      const child = makeContainer('mapping', key, null, lineStart + col, parent, new Pairs());
       stack.push({ indent: col, c: child });
       if (!v && isModelKey(key)) {
         // `model: ` with nothing yet: where a completion goes.
         const at = lineStart + line.length;
-        out.candidates.push({ value: { text: '', start: at, end: at, kind: 'bare' }, key, reason: 'key', container: parent, where: 'value', about: false });
+        out.candidates.push(makeCandidate(makeValue('', at, at, 'bare'), key, 'key', parent, 'value', false));
       }
     } else if (v.text.startsWith('{') || v.text.startsWith('[')) {
-      drain(scanCode(text, v.start, v.end, GENERIC, { kind: 'object', key, callee: null, start: v.start, pairs: new Pairs(), parent }, out));
+      drain(scanCode(text, v.start, v.end, GENERIC, makeContainer('object', key, null, v.start, parent, new Pairs()), out));
     } else {
       parent.pairs.set(key, v);
       if (v.kind !== 'number') {
