@@ -235,7 +235,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const { memo } = input;
   memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where, locale: input.locale ?? 'en' }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
-  const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[] }>();
+  const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[]; allowed: boolean }>();
   const verdicts = new Map<string, number>();
   /** The lookups the candidate checked last made (those of its text, shared by every candidate of that text). */
   let lookupsOfLast: readonly Lookup[] = NO_LOOKUPS;
@@ -262,9 +262,10 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
 
   /**
    * What a text means, worked out once per distinct text of the file (a config names the same models thousands of
-   * times), with the lookups that took, which the candidate is said to have made (`lookupsOfLast`) as if made again.
+   * times), with the lookups that took (which the candidate is said to have made, `lookupsOfLast`, as if made again)
+   * and whether the settings allow the name it means.
    */
-  function resolutionOf(text: string): Resolution {
+  function resolutionOf(text: string): { resolution: Resolution; allowed: boolean } {
     let known = resolutions.get(text);
     if (!known) {
       const made: Lookup[] = [];
@@ -274,11 +275,11 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
         made.push({ text: t, found, allowed });
         return found;
       });
-      known = { resolution, lookups: made };
+      known = { resolution, lookups: made, allowed: resolution.meant !== undefined && isAllowed(resolution.meant.name, settings) };
       resolutions.set(text, known);
     }
     lookupsOfLast = known.lookups;
-    return known.resolution;
+    return known;
   }
 
   /** What the rules find for one candidate (none when it is not a name in use). */
@@ -290,9 +291,10 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
     if (prose && inTest) return NO_FINDINGS;
     if ((prose || candidate.reason === 'shape') && (verdict & DISPLAY_NAME) !== 0) return NO_FINDINGS;
-    const resolution = resolutionOf(text);
+    const { resolution, allowed } = resolutionOf(text);
+    // The name it means is allowed by the settings.
+    if (allowed) return NO_FINDINGS;
     const { meant } = resolution;
-    if (meant && isAllowed(meant.name, settings)) return NO_FINDINGS;
     // In prose, a sentence that also names models for people (`… o3-mini & GPT-4o …`), talks of a deployment, or
     // is a link's text, is about models, not an instruction to use one.
     if (candidate.where === 'prose' && aboutModels(input.text, candidate.value.start, candidate.value.end)) return NO_FINDINGS;

@@ -111,7 +111,7 @@ class CodeScanner {
   private newSegment(): void {
     const top = this.top;
     if ((top.kind === 'block' || top.kind === 'root') && top.pairs.size > 0) {
-      const segment = makeContainer(top.kind, top.key, top.callee, top.start, top.parent, NO_PAIRS, top.about);
+      const segment = makeContainer(top.kind, top.key, top.callee, top.start, top.parent, NO_PAIRS, top.about, top.keyFacts);
       segment.table = top.table;
       this.stack[this.stack.length - 1] = segment;
       this.top = segment;

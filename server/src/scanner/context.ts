@@ -32,19 +32,32 @@ const MODEL_KEY = 1;
 const LABEL_KEY = 2;
 const TABLE_KEY = 4;
 const DEPLOYMENT_KEY = 8;
+const EMBEDDINGS_KEY = 16;
 
 /** Keys whose values are text for people (a title, a label, a description): names in them are prose. */
 const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'description', 'desc', 'summary', 'excerpt', 'caption', 'alt', 'tooltip', 'placeholder', 'header', 'heading', 'text', 'help', 'helptext', 'message', 'note', 'notes', 'comment', 'content', 'prompt']);
 /** Keys that name an entry of a table (`- name: gpt-4` in a list of model settings): about the name, not a use. */
 const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
 
-/** What a key says of its value, as bits: a model key, a label for people, a table's entry name, an Azure deployment. */
+/** What a key says of its value, as bits: a model key, a label for people, a table's entry name, an Azure deployment, embeddings. */
 export function keyFacts(key: string): number {
   const k = foldKey(key);
-  return (modelKey(key) ? MODEL_KEY : 0) | (LABEL_KEYS.has(k) ? LABEL_KEY : 0) | (TABLE_KEYS.has(k) ? TABLE_KEY : 0) | (k.includes('deployment') ? DEPLOYMENT_KEY : 0);
+  return (
+    (modelKey(key) ? MODEL_KEY : 0) |
+    (LABEL_KEYS.has(k) ? LABEL_KEY : 0) |
+    (TABLE_KEYS.has(k) ? TABLE_KEY : 0) |
+    (k.includes('deployment') ? DEPLOYMENT_KEY : 0) |
+    (isEmbeddingsName(key) ? EMBEDDINGS_KEY : 0)
+  );
 }
 
 const rememberedKeyFacts = rememberByText(keyFacts);
+
+/** `keyFacts` of a structure's key, worked out once per structure (the JSON scanner gives them as it opens one). */
+function containerKeyFacts(k: Container): number {
+  if (k.keyFacts < 0) k.keyFacts = k.key === null ? 0 : rememberedKeyFacts(k.key);
+  return k.keyFacts;
+}
 
 /** Does a key with these facts take what a user types as a name (`4o mini`), not only model-shaped text? */
 export const takesTypedNames = (keyBits: number): boolean => (keyBits & MODEL_KEY) !== 0;
@@ -83,7 +96,7 @@ export function inEmbeddingsSlot(c: Candidate): boolean {
   // The structure itself and up to two around it (`create({ model })`, `Embeddings = new X { Model = … }`).
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if (isEmbeddingsName(k.key) || isEmbeddingsName(k.callee)) return true;
+    if ((containerKeyFacts(k) & EMBEDDINGS_KEY) !== 0 || isEmbeddingsName(k.callee)) return true;
   }
   return false;
 }
@@ -173,7 +186,7 @@ function withinAbout(container: Container): boolean {
   for (let k: Container | null = container, depth = 0; k && depth < 64; k = k.parent, depth++) {
     if (k.about) return true;
     // The elements of a tuple or list given as a table key's value (`aliases=("4", "gpt4")`).
-    if (depth === 0 && k.kind !== 'root' && k.key !== null && (rememberedKeyFacts(k.key) & TABLE_KEY) !== 0) return true;
+    if (depth === 0 && k.kind !== 'root' && (containerKeyFacts(k) & TABLE_KEY) !== 0) return true;
   }
   return false;
 }

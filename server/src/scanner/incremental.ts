@@ -10,7 +10,7 @@ import type { Checkpoint, Marks } from './checkpoints';
 import { scanCode } from './code';
 import { scanJson } from './json';
 import { markTablesAndRecords, scanSteps } from './index';
-import { rootContainer, type Candidate, type Container, type ScanResult, type Value } from './types';
+import { rootContainer, sortByStart, type Candidate, type Container, type ScanResult, type Value } from './types';
 
 /** Where two texts differ: from `start` to `oldEnd` in the old one, to `newEnd` in the new one. */
 export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
@@ -72,7 +72,7 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   const beforeComments = previous.comments.slice(0, firstFrom(previous.comments, cut, (c) => c.start));
   const afterComments = previous.comments.slice(firstFrom(previous.comments, rejoin, (c) => c.start));
   if (delta !== 0) shift([...beforeCands, ...afterCands], afterComments, rejoin, delta);
-  region.candidates.sort((a, b) => a.value.start - b.value.start);
+  sortByStart(region.candidates);
   const out: ScanResult = {
     candidates: [...beforeCands, ...region.candidates, ...afterCands],
     comments: [...beforeComments, ...region.comments, ...afterComments],

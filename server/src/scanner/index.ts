@@ -14,7 +14,7 @@ import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
-import { rootContainer, type Container, type ScanResult } from './types';
+import { rootContainer, sortByStart, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
 import { rememberByText } from '../util/remember';
 import { drain, type Steps } from '../util/steps';
@@ -57,7 +57,7 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
       break;
   }
   yield;
-  out.candidates.sort((a, b) => a.value.start - b.value.start);
+  sortByStart(out.candidates);
   yield;
   yield* markTablesAndRecords(out, languageId);
   return out;

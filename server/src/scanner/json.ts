@@ -226,7 +226,7 @@ class JsonScanner {
       this.tooDeep++;
       return;
     }
-    const s = makeContainer(c === Ch.LBracket ? 'array' : 'object', key, null, this.i - 1, this.top, NO_PAIRS, this.top.about === true);
+    const s = makeContainer(c === Ch.LBracket ? 'array' : 'object', key, null, this.i - 1, this.top, NO_PAIRS, this.top.about === true, key === null ? 0 : this.keyBits);
     this.stack.push(s);
     this.top = s;
     this.membersFrom[this.stack.length - 1] = this.pairCount;

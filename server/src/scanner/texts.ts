@@ -1,52 +1,50 @@
 /**
  * The short strings of one document, each distinct one kept once, with what it is like as a value. A config file
  * writes the same keys and the same few names thousands of times: keeping each copy costs memory, and asking the
- * same questions of the same text again costs regular expressions. The table is emptied when full: memory stays
- * bounded whatever the document holds.
+ * same questions of the same text again costs regular expressions. A fixed number of slots keeps memory bounded;
+ * a slot taken by another text is simply replaced.
  */
 import { keyFacts, textFacts } from './context';
 
-const KEPT = 4096;
+const SLOTS = 4096;
 /** Longer texts are rare and seldom repeat: cut as they are. */
 const LONGEST = 64;
 
 export class DocumentTexts {
-  /** Each text kept, and its number in the lists below. */
-  private readonly known = new Map<string, number>();
-  private readonly texts: string[] = [];
-  /** `textFacts` and `keyFacts` of each text kept, -1 until asked. */
-  private readonly facts: number[] = [];
-  private readonly keyFacts: number[] = [];
-  /** The number of the text cut last (-1 when it is not kept), and that text. */
+  private readonly slots: Array<string | undefined> = new Array<string | undefined>(SLOTS);
+  /** `textFacts` and `keyFacts` of each slot's text, -1 until asked. */
+  private readonly facts = new Int32Array(SLOTS);
+  private readonly keyFacts = new Int32Array(SLOTS);
+  /** The slot of the text cut last (-1 when it has none), and that text. */
   private slot = -1;
   private last = '';
 
   constructor(private readonly text: string) {}
 
   /**
-   * `text.slice(start, end)`, the same string as before where the same characters were cut before. (Looking the
-   * cut up in a map is faster than hashing and comparing the characters in script: V8 does both natively.)
+   * `text.slice(start, end)`, the same string as before where the same characters were cut before. The slot comes
+   * from a hash of the length and the first and last four characters; the cut is then compared with the slot's
+   * text as a whole, which V8 does natively (faster than hashing all of it, or than comparing it in script).
    */
   cut(start: number, end: number): string {
-    const made = this.text.slice(start, end);
-    if (end - start > LONGEST) {
+    const { text } = this;
+    const made = text.slice(start, end);
+    const length = end - start;
+    if (length > LONGEST) {
       this.slot = -1;
       return (this.last = made);
     }
-    const slot = this.known.get(made);
-    if (slot !== undefined) {
-      this.slot = slot;
-      return (this.last = this.texts[slot]);
-    }
-    if (this.texts.length >= KEPT) {
-      this.known.clear();
-      this.texts.length = this.facts.length = this.keyFacts.length = 0;
-    }
-    this.slot = this.texts.length;
-    this.known.set(made, this.slot);
-    this.texts.push(made);
-    this.facts.push(-1);
-    this.keyFacts.push(-1);
+    let h = length;
+    const head = Math.min(end, start + 4);
+    for (let k = start; k < head; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    for (let k = Math.max(head, end - 4); k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    const slot = (h ^ (h >>> 13)) & (SLOTS - 1);
+    this.slot = slot;
+    const known = this.slots[slot];
+    if (known === made) return (this.last = known);
+    this.slots[slot] = made;
+    this.facts[slot] = -1;
+    this.keyFacts[slot] = -1;
     return (this.last = made);
   }
 

@@ -26,6 +26,8 @@ export interface Container {
   about?: boolean;
   /** Set once the whole document is scanned: a table of models, a record of results or a response (see `markTablesAndRecords`). */
   table?: boolean;
+  /** What its key says (see `keyFacts` in `context.ts`), -1 until asked. */
+  keyFacts: number;
 }
 
 export interface Candidate {
@@ -163,8 +165,8 @@ export function makeValue(text: string, start: number, end: number, kind: Value[
   return { text, start, end, kind, open: open || undefined };
 }
 
-export function makeContainer(kind: Container['kind'], key: string | null, callee: string | null, start: number, parent: Container | null, pairs: Pairs = NO_PAIRS, about = false): Container {
-  return { kind, key, callee, start, pairs, parent, about: about || undefined, table: undefined };
+export function makeContainer(kind: Container['kind'], key: string | null, callee: string | null, start: number, parent: Container | null, pairs: Pairs = NO_PAIRS, about = false, keyFacts = -1): Container {
+  return { kind, key, callee, start, pairs, parent, about: about || undefined, table: undefined, keyFacts };
 }
 
 export function makeCandidate(value: Value, key: string | null, reason: Candidate['reason'], container: Container, where: Where, about: boolean): Candidate {
@@ -173,4 +175,14 @@ export function makeCandidate(value: Value, key: string | null, reason: Candidat
 
 export function rootContainer(start: number): Container {
   return makeContainer('root', null, null, start, null, new Pairs());
+}
+
+/** Put candidates in the order of their starts; most scans find them in order already, and then nothing is sorted. */
+export function sortByStart(list: Candidate[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i].value.start < list[i - 1].value.start) {
+      list.sort((a, b) => a.value.start - b.value.start);
+      return;
+    }
+  }
 }
