@@ -19,8 +19,13 @@ export interface StdioSize {
   completion: Timing;
   completionBytes: number;
   rssAfterLoadMB: number;
+  /** Once the server has been idle for a while after the load (it collects again then, see `collectWhenQuiet`). */
+  rssAtRestMB: number;
   rssAfterWorkMB: number;
 }
+
+/** How long the server is left idle after a load before its memory at rest is read. */
+const AT_REST_MS = 7000;
 
 export interface StdioResult {
   shipped: StdioSize;
@@ -57,6 +62,8 @@ async function session(workspace: string, cardFolder: string | null, cards: numb
     const status = await server.request<{ models: number }>('modelLens/status', null);
     await new Promise((r) => setTimeout(r, 300)); // let the load's garbage go
     const rssAfterLoadMB = rssMB(server.pid);
+    await new Promise((r) => setTimeout(r, AT_REST_MS - 300));
+    const rssAtRestMB = rssMB(server.pid);
     const uri = pathToFileURL(path.join(workspace, 'agent.py')).href;
     server.open(uri, 'python', TYPICAL);
     const at = position(TYPICAL, completionPoint(TYPICAL));
@@ -72,7 +79,7 @@ async function session(workspace: string, cardFolder: string | null, cards: numb
     }
     for (let i = 0; i < 20; i++) await server.pull(uri, 10_000);
     const rssAfterWorkMB = rssMB(server.pid);
-    return { models: status.result?.models ?? 0, loadMs, completion: summarize(times), completionBytes: bytes, rssAfterLoadMB, rssAfterWorkMB };
+    return { models: status.result?.models ?? 0, loadMs, completion: summarize(times), completionBytes: bytes, rssAfterLoadMB, rssAtRestMB, rssAfterWorkMB };
   } finally {
     await server.dispose();
   }

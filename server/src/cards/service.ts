@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
-import { collectGarbage } from '../util/memory';
+import { collectGarbage, collectWhenQuiet } from '../util/memory';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
 
 /** A load that read this many files is followed by a full garbage collection. */
@@ -181,8 +181,12 @@ export class RegistryService {
     this.notices = context.notices;
     this.current = buildRegistry(docs.length ? [this.builtin, docs] : [this.builtin]);
     for (const l of this.listeners) l();
-    // After reading thousands of files, give their memory back (see `collectGarbage`), once the news is out.
-    if (loaded.length - unchanged >= BIG_LOAD) setImmediate(collectGarbage);
+    // After reading thousands of files, give their memory back (see `collectGarbage`), once the news is out, and
+    // again once the server is quiet (see `collectWhenQuiet`).
+    if (loaded.length - unchanged >= BIG_LOAD) {
+      setImmediate(collectGarbage);
+      collectWhenQuiet();
+    }
     return true;
   }
 

@@ -71,12 +71,28 @@ export function sourceRef(file: string, span: Span | SourceRef): SourceRef {
   return { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn };
 }
 
-/** A card problem, built the same way. */
+/**
+ * A card problem, built the same way: its fields in the object itself (a field added afterwards would need a second
+ * store), and its facts (`{ key, args }`) one shared object per distinct set: ten thousand cards that each lack the
+ * same row say the same thing.
+ */
 export function cardProblem(file: string, span: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions: string[]): CardDiagnostic {
-  const text = typeof message === 'string' ? undefined : message;
-  const d: CardDiagnostic = { file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn, severity, code, message: intern(text ? cardText(text) : (message as string)), suggestions: listOrEmpty(suggestions) };
-  if (text) d.text = text;
-  return d;
+  const { line, column, endLine, endColumn } = span;
+  if (typeof message === 'string') return { file, line, column, endLine, endColumn, severity, code, message: intern(message), suggestions: listOrEmpty(suggestions) };
+  return { file, line, column, endLine, endColumn, severity, code, message: intern(cardText(message)), suggestions: listOrEmpty(suggestions), text: sharedText(message) };
+}
+
+let texts = new Map<string, CardText>();
+
+function sharedText(text: CardText): CardText {
+  const key = `${text.key}\u0000${text.args.join('\u0000')}`;
+  if (key.length > MAX_INTERNED_LENGTH) return text;
+  const known = texts.get(key);
+  if (known) return known;
+  if (texts.size >= MAX_INTERNED) texts = new Map();
+  const own: CardText = Object.freeze({ key: text.key, args: Object.freeze(text.args.map((a) => (typeof a === "string" ? intern(a) : a))) });
+  texts.set(key, own);
+  return own;
 }
 
 /** A card problem's facts (see `messages/cards`). */

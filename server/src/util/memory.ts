@@ -22,6 +22,24 @@ export function collectGarbage(): void {
   collect?.();
 }
 
+/** How long after a large load the engine is given a second collection: by then the server is usually idle. */
+const QUIET_MS = 6000;
+let quiet: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * One more full collection a few seconds from now (a later call moves it). Right after a load the engine keeps its
+ * young generation at the size the load grew it to (about 32 MB); it shrinks it only at a collection made while
+ * little is being allocated, which an idle server may never make by itself.
+ */
+export function collectWhenQuiet(): void {
+  if (quiet) clearTimeout(quiet);
+  quiet = setTimeout(() => {
+    quiet = null;
+    collectGarbage();
+  }, QUIET_MS);
+  quiet.unref();
+}
+
 /**
  * Turn off V8's allocation-site pretenuring for this process (the Node server and the CLI call it first). A check
  * makes tens of thousands of objects that live until its result is given: a scan's structures, values and
