@@ -3,7 +3,7 @@ import { idReadings } from '../registry/modelIds';
 import { rememberByText } from '../util/remember';
 import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
-import { makeCandidate, makeValue, type Candidate, type Container, type ScanResult, type Value, type Where } from './types';
+import { makeCandidate, makeValue, type Candidate, type Container, type Pair, type ScanResult, type Value, type Where } from './types';
 
 /** What a text is like as a value, in bits: see `textFacts`. */
 const TYPED = 1;
@@ -33,13 +33,30 @@ const LABEL_KEY = 2;
 const TABLE_KEY = 4;
 const DEPLOYMENT_KEY = 8;
 const EMBEDDINGS_KEY = 16;
+/** A key of a record of results (a leaderboard row, a benchmark run): the model in it is history, not a use. */
+export const RECORD_KEY = 32;
+/** A key of an API response (a mock or a recorded one): two of them make the object a response, not a request. */
+export const RESPONSE_KEY = 64;
+/** A structure that holds what a response said (`provider_data`), not what a request asks for. */
+export const RESPONSES_KEY = 128;
+
+const RECORD_KEYS = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
+const RESPONSE_KEYS = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
+/** A key of a chat slot (`basic_text`, `messages`), and a setting only a chat model takes, beside the model. */
+const CHAT_KEY = 256;
+const CHAT_SETTING = 512;
+
+const RESPONSES_KEYS = /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i;
 
 /** Keys whose values are text for people (a title, a label, a description): names in them are prose. */
 const LABEL_KEYS = new Set(['title', 'subtitle', 'label', 'displayname', 'description', 'desc', 'summary', 'excerpt', 'caption', 'alt', 'tooltip', 'placeholder', 'header', 'heading', 'text', 'help', 'helptext', 'message', 'note', 'notes', 'comment', 'content', 'prompt']);
 /** Keys that name an entry of a table (`- name: gpt-4` in a list of model settings): about the name, not a use. */
 const TABLE_KEYS = new Set(['name', 'id', 'key', 'slug', 'alias', 'aliases', 'family', 'shortname', 'tag', 'tags']);
 
-/** What a key says of its value, as bits: a model key, a label for people, a table's entry name, an Azure deployment, embeddings. */
+/**
+ * What a key says of its value or its structure, as bits: a model key, a label for people, a table's entry name, an
+ * Azure deployment, embeddings, a record's or a response's key, responses. Asked once per distinct key of a document.
+ */
 export function keyFacts(key: string): number {
   const k = foldKey(key);
   return (
@@ -47,16 +64,26 @@ export function keyFacts(key: string): number {
     (LABEL_KEYS.has(k) ? LABEL_KEY : 0) |
     (TABLE_KEYS.has(k) ? TABLE_KEY : 0) |
     (k.includes('deployment') ? DEPLOYMENT_KEY : 0) |
-    (isEmbeddingsName(key) ? EMBEDDINGS_KEY : 0)
+    (isEmbeddingsName(key) ? EMBEDDINGS_KEY : 0) |
+    (RECORD_KEYS.test(key) ? RECORD_KEY : RESPONSE_KEYS.test(key) ? RESPONSE_KEY : 0) |
+    (RESPONSES_KEYS.test(key) ? RESPONSES_KEY : 0) |
+    (chatContext(key) ? CHAT_KEY : 0) |
+    (CHAT_SETTINGS.test(key) ? CHAT_SETTING : 0)
   );
 }
 
 const rememberedKeyFacts = rememberByText(keyFacts);
 
 /** `keyFacts` of a structure's key, worked out once per structure (the JSON scanner gives them as it opens one). */
-function containerKeyFacts(k: Container): number {
+export function containerKeyFacts(k: Container): number {
   if (k.keyFacts < 0) k.keyFacts = k.key === null ? 0 : rememberedKeyFacts(k.key);
   return k.keyFacts;
+}
+
+/** `keyFacts` of a pair's key, worked out once per pair (the JSON scanner gives them as it makes one). */
+export function pairKeyFacts(p: Pair): number {
+  if (p.keyFacts < 0) p.keyFacts = rememberedKeyFacts(p.key);
+  return p.keyFacts;
 }
 
 /** Does a key with these facts take what a user types as a name (`4o mini`), not only model-shaped text? */
@@ -88,7 +115,7 @@ export function fileFlavor(text: string): 'box' | 'vendor' | null {
 /** A key or callee of a chat slot (`basic_text`, `chat.completions.create`, `ask`). */
 const chatContext = rememberByText((name: string): boolean => /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i.test(name));
 /** A setting only a chat model takes, beside the model. */
-const chatSibling = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i.test(key));
+const CHAT_SETTINGS = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
 
 /** Does a candidate fill an embeddings slot? (All a chat model's check needs to know of its slot.) */
 export function inEmbeddingsSlot(c: Candidate): boolean {
@@ -106,9 +133,9 @@ export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
   if (inEmbeddingsSlot(c)) return 'embeddings';
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if ((k.key !== null && chatContext(k.key)) || (k.callee !== null && chatContext(k.callee))) return 'chat';
+    if ((containerKeyFacts(k) & CHAT_KEY) !== 0 || (k.callee !== null && chatContext(k.callee))) return 'chat';
   }
-  for (let p = c.container.pairs.first; p; p = p.next) if (chatSibling(p.key)) return 'chat';
+  for (let p = c.container.pairs.first; p; p = p.next) if ((pairKeyFacts(p) & CHAT_SETTING) !== 0) return 'chat';
   return null;
 }
 

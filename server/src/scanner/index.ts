@@ -14,6 +14,7 @@ import { scanKeyValue } from './keyValue';
 import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
+import { containerKeyFacts, pairKeyFacts, RECORD_KEY, RESPONSE_KEY, RESPONSES_KEY } from './context';
 import { rootContainer, sortByStart, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
 import { rememberByText } from '../util/remember';
@@ -65,14 +66,6 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
 
 /** At least this many bare names in one list make it a table of models (`("gpt-4.1", "gpt-4.1-mini", …)`), not a use. */
 const TABLE_SIZE = 5;
-/** Keys of a record of results (a leaderboard row, a benchmark run): the model in it is history, not a use. */
-const RECORD_KEY = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
-/** Keys of an API response (a mock or a recorded one): two of them make the object a response, not a request. */
-const RESPONSE_KEY = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
-/** What a key of a structure says of it: a record's key, a response's key, or neither (one question per key, remembered). */
-const recordKeyKind = rememberByText((key: string): 'record' | 'response' | null => (RECORD_KEY.test(key) ? 'record' : RESPONSE_KEY.test(key) ? 'response' : null));
-/** Structures that hold what a response said (`provider_data`), not what a request asks for. */
-const isResponseContainer = rememberByText((key: string): boolean => /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i.test(key));
 /** Constructors of response objects (`ChatCompletion(…)`, `ModelResponse(…)` in a mock): their model is what a response said. */
 const RESPONSE_TYPE = /(?:^|\.)(?:ChatCompletion|ChatCompletionChunk|\w*Response)$/;
 
@@ -97,7 +90,7 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
     const c = candidates[i];
     if (c.container.table === undefined && c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
-  const aboutContainer = (k: Container): boolean => (k.table ??= (bare.get(k) ?? 0) >= TABLE_SIZE || isRecord(k) || isPointerTable(k));
+  const aboutContainer = (k: Container): boolean => (k.table ??= (bare.size > 0 && (bare.get(k) ?? 0) >= TABLE_SIZE) || isRecord(k) || isPointerTable(k));
   for (let i = 0; i < candidates.length; i++) {
     if ((++n & 2047) === 0) yield;
     const c = candidates[i];
@@ -138,12 +131,12 @@ const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 
 /** A record of results or an API response: its model is what happened, not a request. */
 function isRecord(k: Container): boolean {
   // `response = client.messages.create(model=…)` is the request that makes the response.
-  if (k.kind !== 'call' && k.key !== null && isResponseContainer(k.key)) return true;
+  if (k.kind !== 'call' && (containerKeyFacts(k) & RESPONSES_KEY) !== 0) return true;
   if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
   let responseKeys = 0;
   for (let p = k.pairs.first; p; p = p.next) {
-    const kind = recordKeyKind(p.key);
-    if (kind === 'record' || (kind === 'response' && ++responseKeys >= 2)) return true;
+    const facts = pairKeyFacts(p);
+    if ((facts & RECORD_KEY) !== 0 || ((facts & RESPONSE_KEY) !== 0 && ++responseKeys >= 2)) return true;
   }
   return false;
 }

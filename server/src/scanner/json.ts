@@ -34,8 +34,9 @@ class JsonScanner {
   private i: number;
   private readonly texts: DocumentTexts;
   private readonly ahead: Ahead;
-  /** The members of the open objects so far, innermost last: key, text, offsets, kind, whether open, the value if made. */
+  /** The members of the open objects so far, innermost last: key and its facts, text, offsets, kind, whether open, the value if made. */
   private readonly pairKeys: string[] = [];
+  private readonly pairKeyFacts: number[] = [];
   private readonly pairTexts: Array<string | null> = [];
   private readonly pairStarts: number[] = [];
   private readonly pairEnds: number[] = [];
@@ -157,11 +158,12 @@ class JsonScanner {
     if (key === null) return;
     // Only an object's members wait (a list or the top level given a key is not JSON, and rare).
     if (top.kind !== 'object') {
-      setPair(top, key, made ?? makeValue(text ?? this.written(start, end, kind), start, end, kind, open));
+      setPair(top, key, made ?? makeValue(text ?? this.written(start, end, kind), start, end, kind, open), this.keyBits);
       return;
     }
     const k = this.pairCount++;
     this.pairKeys[k] = key;
+    this.pairKeyFacts[k] = this.keyBits;
     this.pairTexts[k] = text;
     this.pairStarts[k] = start;
     this.pairEnds[k] = end;
@@ -180,7 +182,7 @@ class JsonScanner {
         const start = this.pairStarts[k];
         const end = this.pairEnds[k];
         const kind = this.pairKinds[k];
-        setPair(c, this.pairKeys[k], this.pairValues[k] ?? makeValue(this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open));
+        setPair(c, this.pairKeys[k], this.pairValues[k] ?? makeValue(this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open), this.pairKeyFacts[k]);
       }
     }
     this.pairCount = from;

@@ -70,6 +70,8 @@ export interface Pair {
   readonly key: string;
   value: Value;
   next: Pair | null;
+  /** What its key says (see `keyFacts` in `context.ts`), -1 until asked. */
+  keyFacts: number;
 }
 
 /** Past this many pairs, a structure's pairs get an index (a 10,000-key object is looked up in constant time). */
@@ -109,14 +111,14 @@ export class Pairs {
     return this.find(key) !== null;
   }
 
-  /** A key set again keeps its place and takes the new value. */
-  set(key: string, value: Value): this {
+  /** A key set again keeps its place and takes the new value. `keyFacts` are its key's, when the caller knows them. */
+  set(key: string, value: Value, keyFacts = -1): this {
     const known = this.find(key);
     if (known) {
       known.value = value;
       return this;
     }
-    const pair: Pair = { key, value, next: null };
+    const pair: Pair = { key, value, next: null, keyFacts };
     if (this.tail) this.tail.next = pair;
     else this.head = pair;
     this.tail = pair;
@@ -147,9 +149,9 @@ class NoPairs extends Pairs {
 export const NO_PAIRS: Pairs = new NoPairs();
 
 /** Give a structure a pair (its own set is made on the first). */
-export function setPair(c: Container, key: string, value: Value): void {
+export function setPair(c: Container, key: string, value: Value, keyFacts = -1): void {
   if (c.pairs === NO_PAIRS) c.pairs = new Pairs();
-  c.pairs.set(key, value);
+  c.pairs.set(key, value, keyFacts);
 }
 
 /** Structures nested deeper than this are not kept apart (a file of `[[[[…` is counted, not kept). */
