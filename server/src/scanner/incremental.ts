@@ -10,7 +10,7 @@ import type { Checkpoint, Marks } from './checkpoints';
 import { scanCode } from './code';
 import { scanJson } from './json';
 import { markTablesAndRecords, scanSteps } from './index';
-import { rootContainer, sortByStart, type Candidate, type Container, type ScanResult, type Value } from './types';
+import { rootContainer, type Candidate, type Container, type ScanResult, type Value } from './types';
 
 /** Where two texts differ: from `start` to `oldEnd` in the old one, to `newEnd` in the new one. */
 export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
@@ -72,7 +72,6 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   const beforeComments = previous.comments.slice(0, firstFrom(previous.comments, cut, (c) => c.start));
   const afterComments = previous.comments.slice(firstFrom(previous.comments, rejoin, (c) => c.start));
   if (delta !== 0) shift([...beforeCands, ...afterCands], afterComments, rejoin, delta);
-  sortByStart(region.candidates);
   const out: ScanResult = {
     candidates: [...beforeCands, ...region.candidates, ...afterCands],
     comments: [...beforeComments, ...region.comments, ...afterComments],
@@ -81,7 +80,7 @@ export function* rescanSteps(before: string, previous: ScanResult, text: string,
   };
   yield;
   // The structures open where the scan resumed may have gained or lost members: judged again.
-  for (const c of resume.stack) delete c.table;
+  for (const c of resume.stack) c.table = undefined;
   yield* markTablesAndRecords(out, languageId);
   return out;
 }

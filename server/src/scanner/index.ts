@@ -15,7 +15,7 @@ import { scanMarkdown } from './markdown';
 import { scanProseSteps } from './prose';
 import { scanShell } from './shell';
 import { containerKeyFacts, pairKeyFacts, RECORD_KEY, RESPONSE_KEY, RESPONSES_KEY } from './context';
-import { rootContainer, sortByStart, type Container, type ScanResult } from './types';
+import { rootContainer, type Candidate, type Container, type ScanResult } from './types';
 import { scanYaml } from './yaml';
 import { rememberByText } from '../util/remember';
 import { drain, type Steps } from '../util/steps';
@@ -58,8 +58,6 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
       break;
   }
   yield;
-  sortByStart(out.candidates);
-  yield;
   yield* markTablesAndRecords(out, languageId);
   return out;
 }
@@ -76,7 +74,8 @@ const namesModels = rememberByText((key: string): boolean => /model|engine|llm/i
 /**
  * Mark what is about names rather than a use of them, once the whole document is scanned: tables of models
  * (long lists of bare names; mappings whose values extend their keys, `"gpt-4": "gpt-4-0613"`), records of
- * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines.
+ * results and responses, constants named after the model they hold (`GPT_4 = "gpt-4"`), and JSON Lines. Then put the
+ * candidates in the order of their starts, if the scan did not find them so.
  */
 export function* markTablesAndRecords(out: ScanResult, languageId: string): Steps {
   // Each structure's verdict is kept on it: after an edit only the structures scanned again (and those open where the
@@ -84,10 +83,12 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
   const bare = new Map<Container, number>();
   let n = 0;
   const { candidates } = out;
+  let inOrder = true;
   // Indexed loops: an iterator of ten thousand candidates in a generator costs an allocation a step.
   for (let i = 0; i < candidates.length; i++) {
     if ((++n & 4095) === 0) yield;
     const c = candidates[i];
+    if (i > 0 && c.value.start < candidates[i - 1].value.start) inOrder = false;
     if (c.container.table === undefined && c.where === 'value' && c.key === null && c.reason === 'shape' && !offersModels(c.container)) bare.set(c.container, (bare.get(c.container) ?? 0) + 1);
   }
   const aboutContainer = (k: Container): boolean => (k.table ??= (bare.size > 0 && (bare.get(k) ?? 0) >= TABLE_SIZE) || isRecord(k) || isPointerTable(k));
@@ -101,7 +102,14 @@ export function* markTablesAndRecords(out: ScanResult, languageId: string): Step
     if (c.where !== 'value' || c.about) continue;
     if (languageId === 'jsonl' || aboutContainer(c.container)) c.about = true;
   }
+  // Most scans find their candidates in order; the others are sorted here (a pass over them all is not free).
+  if (!inOrder) {
+    yield;
+    candidates.sort(byStart);
+  }
 }
+
+const byStart = (a: Candidate, b: Candidate): number => a.value.start - b.value.start;
 
 const foldName = (s: string) => s.toLowerCase().replace(/^[a-z_]+\//, '').replace(/[^a-z0-9]/g, '');
 

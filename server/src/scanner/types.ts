@@ -178,13 +178,3 @@ export function makeCandidate(value: Value, key: string | null, reason: Candidat
 export function rootContainer(start: number): Container {
   return makeContainer('root', null, null, start, null, new Pairs());
 }
-
-/** Put candidates in the order of their starts; most scans find them in order already, and then nothing is sorted. */
-export function sortByStart(list: Candidate[]): void {
-  for (let i = 1; i < list.length; i++) {
-    if (list[i].value.start < list[i - 1].value.start) {
-      list.sort((a, b) => a.value.start - b.value.start);
-      return;
-    }
-  }
-}
