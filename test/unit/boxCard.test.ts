@@ -86,6 +86,20 @@ test('rows reordered, extra and missing; two-column drafts; "Context length"', (
   assert.ok(missing.every((m) => !m.includes('API model name')));
 });
 
+test('two cards that lack the same row say so with one shared object (ten thousand cards hold no copies)', () => {
+  const a = parseDocument('a.md', '| Item | Value |\n|---|---|\n| API model name | `ibm__llama_4_scout` |\n') as ParsedCard;
+  const b = parseDocument('b.md', '| Item | Value |\n|---|---|\n| API model name | `ibm__granite_3_8b` |\n') as ParsedCard;
+  const lacks = (c: ParsedCard) => c.diagnostics.filter((d) => d.code === 'card-missing-field' && d.text !== undefined);
+  assert.ok(lacks(a).length > 0);
+  assert.equal(lacks(a).length, lacks(b).length);
+  lacks(a).forEach((d, i) => {
+    assert.equal(d.text, lacks(b)[i].text);
+    assert.ok(Object.isFrozen(d.text));
+    // Each object holds its own fields (none added later, which would need a second store).
+    assert.deepEqual(Object.keys(d), ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'suggestions', 'text']);
+  });
+});
+
 test('duplicated rows: same value is information, a different value is a warning and the first wins', () => {
   const c = card(`| Item | Value |
 |---|---|
