@@ -58,7 +58,7 @@ async function main(): Promise<void> {
           ['completion round trip', ...cols.map((c) => ms(c.completion))],
           ['completion response', ...cols.map((c) => kb(c.completionBytes))],
           ['RSS after load', ...cols.map((c) => `${c.rssAfterLoadMB.toFixed(0)} MB`)],
-          ['RSS at rest, 7 s after the load', ...cols.map((c) => `${c.rssAtRestMB.toFixed(0)} MB`)],
+          ['RSS at rest, 12 s after the load', ...cols.map((c) => `${c.rssAtRestMB.toFixed(0)} MB`)],
           ['RSS after 200 completions and 20 pulls', ...cols.map((c) => `${c.rssAfterWorkMB.toFixed(0)} MB`)],
           ['loading the card folder', '—', `${r.large.loadMs?.toFixed(0)} ms = ${x(r.large.loadMs ?? 0, r.plainReadMs)} a plain read (${r.plainReadMs.toFixed(0)} ms)`],
         ],

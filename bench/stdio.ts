@@ -25,7 +25,7 @@ export interface StdioSize {
 }
 
 /** How long the server is left idle after a load before its memory at rest is read. */
-const AT_REST_MS = 7000;
+const AT_REST_MS = 12_000;
 
 export interface StdioResult {
   shipped: StdioSize;

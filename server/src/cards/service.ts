@@ -85,7 +85,11 @@ export class RegistryService {
   /** The registry's state for a status line; its notices in `locale`. */
   status(locale: Locale = 'en'): RegistryStatus {
     const models = this.current.models;
-    const cardNames = (docs: readonly ParsedDocument[]) => new Set(docs.flatMap((d) => (d.kind === 'card' && d.facts.name?.value ? [d.facts.name.value] : []))).size;
+    const cardNames = (docs: readonly ParsedDocument[]) => {
+      const names = new Set<string>();
+      for (const d of docs) if (d.kind === 'card' && d.facts.name?.value) names.add(d.facts.name.value);
+      return names.size;
+    };
     const sources: DataSource[] = [{ ...this.builtinCards, models: cardNames(this.builtin) }];
     for (const d of [...this.builtin, ...this.userDocs]) if (d.kind === 'bulk') sources.push({ label: d.label, date: d.date, models: models.filter((m) => m.catalogs.includes(d.label)).length });
     const userCards = this.userDocs.filter((d) => d.kind !== 'unknown' && d.kind !== 'bulk');

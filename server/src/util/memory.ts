@@ -3,7 +3,7 @@
  * collection right after returns what the load no longer holds (about 17 MB at 10,000 cards) instead of waiting for
  * the engine to do it on its own, which an idle server may never.
  */
-import { setFlagsFromString } from 'node:v8';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let collect: (() => void) | null | undefined;
@@ -22,22 +22,39 @@ export function collectGarbage(): void {
   collect?.();
 }
 
-/** How long after a large load the engine is given a second collection: by then the server is usually idle. */
-const QUIET_MS = 6000;
+/**
+ * How long the engine is left alone before each of the collections that follow a large load: it judges the rate of
+ * allocation over its last five seconds.
+ */
+const QUIET_MS = 5500;
+/** How many such collections at most: the first or the second gives the young generation back, as a rule. */
+const QUIET_TRIES = 4;
+/** Above this size the young generation is still the size a load grew it to. */
+const GROWN_YOUNG_BYTES = 8 * 1024 * 1024;
 let quiet: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * One more full collection a few seconds from now (a later call moves it). Right after a load the engine keeps its
- * young generation at the size the load grew it to (about 32 MB); it shrinks it only at a collection made while
- * little is being allocated, which an idle server may never make by itself.
+ * A few more full collections, a few seconds apart, until the young generation has shrunk (a later call starts
+ * again). Right after a load the engine keeps its young generation at the size the load grew it to (about 32 MB);
+ * it shrinks it only at a collection that finds little allocated over the five seconds before, which an idle
+ * server may never make by itself.
  */
-export function collectWhenQuiet(): void {
+export function collectWhenQuiet(tries = QUIET_TRIES): void {
   if (quiet) clearTimeout(quiet);
   quiet = setTimeout(() => {
     quiet = null;
+    // The engine gives the young generation back only when it sees allocation slow but not stopped (a rate of
+    // exactly nothing leaves it as it is): a few hundred bytes make the rate it sees small rather than zero.
+    const pulse = new Array<number>(64).fill(tries);
     collectGarbage();
+    void pulse;
+    if (tries > 1 && youngGenerationBytes() > GROWN_YOUNG_BYTES) collectWhenQuiet(tries - 1);
   }, QUIET_MS);
   quiet.unref();
+}
+
+function youngGenerationBytes(): number {
+  return getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
 }
 
 /**
