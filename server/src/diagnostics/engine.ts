@@ -103,6 +103,14 @@ function isAllowed(name: string, settings: Settings): boolean {
 
 const NO_LOOKUPS: readonly Lookup[] = Object.freeze([]);
 
+/** What a text of a file means, worked out once: its resolution, the lookups that took, whether the settings allow the name, the rules that may apply. */
+interface Resolved {
+  resolution: Resolution;
+  lookups: readonly Lookup[];
+  allowed: boolean;
+  rules: ReadonlyArray<(typeof RULES)[number]>;
+}
+
 /** What a text alone may say of a candidate, as bits: not a name to check (empty, not name-like, allowed by the settings)… */
 const NOT_A_NAME = 1;
 /** …or written like a name for people: capitals, and no entry of the registry is spelt so. */
@@ -235,7 +243,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const { memo } = input;
   memo?.begin(input.text, { registry, settings, languageId: input.languageId, path: where, locale: input.locale ?? 'en' }, scan.edit);
   const allowedNow = (t: string) => suggestions.has(t) || suggestions.size < MAX_LOOKUPS;
-  const resolutions = new Map<string, { resolution: Resolution; lookups: readonly Lookup[]; allowed: boolean }>();
+  const resolutions = new Map<string, Resolved>();
   const verdicts = new Map<string, number>();
   /** The lookups the candidate checked last made (those of its text, shared by every candidate of that text). */
   let lookupsOfLast: readonly Lookup[] = NO_LOOKUPS;
@@ -262,10 +270,9 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
 
   /**
    * What a text means, worked out once per distinct text of the file (a config names the same models thousands of
-   * times), with the lookups that took (which the candidate is said to have made, `lookupsOfLast`, as if made again)
-   * and whether the settings allow the name it means.
+   * times): see `Resolved`. The candidate is said to have made the lookups it took (`lookupsOfLast`), as if made again.
    */
-  function resolutionOf(text: string): { resolution: Resolution; allowed: boolean } {
+  function resolutionOf(text: string): Resolved {
     let known = resolutions.get(text);
     if (!known) {
       const made: Lookup[] = [];
@@ -275,7 +282,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
         made.push({ text: t, found, allowed });
         return found;
       });
-      known = { resolution, lookups: made, allowed: resolution.meant !== undefined && isAllowed(resolution.meant.name, settings) };
+      known = { resolution, lookups: made, allowed: resolution.meant !== undefined && isAllowed(resolution.meant.name, settings), rules: RULES.filter((r) => r.relevant(resolution)) };
       resolutions.set(text, known);
     }
     lookupsOfLast = known.lookups;
@@ -291,7 +298,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // Words in a test's strings of text and comments are fixtures and notes, never a call of the model.
     if (prose && inTest) return NO_FINDINGS;
     if ((prose || candidate.reason === 'shape') && (verdict & DISPLAY_NAME) !== 0) return NO_FINDINGS;
-    const { resolution, allowed } = resolutionOf(text);
+    const { resolution, allowed, rules } = resolutionOf(text);
     // The name it means is allowed by the settings.
     if (allowed) return NO_FINDINGS;
     const { meant } = resolution;
@@ -303,8 +310,8 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return NO_FINDINGS;
     const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose, say };
     let out: RuleResult[] | null = null;
-    for (let r = 0; r < RULES.length; r++) {
-      const found = RULES[r].check(ctx);
+    for (let r = 0; r < rules.length; r++) {
+      const found = rules[r].check(ctx);
       for (let k = 0; k < found.length; k++) {
         const f = found[k];
         out ??= [];

@@ -57,6 +57,11 @@ export interface RuleContext {
 
 export interface Rule<C extends string = string> extends RuleMeta<C> {
   severity: Severity;
+  /**
+   * Can the rule find anything for a name resolved so, wherever it is written? Asked once per distinct text of a
+   * file (a config names the same models thousands of times); `check` runs only where it is true.
+   */
+  relevant(resolution: Resolution): boolean;
   check(ctx: RuleContext): ReadonlyArray<RuleFinding<C>>;
 }
 

@@ -17,10 +17,11 @@ interface LifecycleRule<C extends string> extends RuleMeta<C> {
 export function lifecycleRule<C extends string>({ status, message, preferFix, ...meta }: LifecycleRule<C>): Rule<C> {
   return defineRule({
     ...meta,
+    // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
+    relevant: ({ meant, reading }) => meant?.status === status && !reading?.platform,
     check({ candidate, resolution, registry, say }) {
       const { meant, reading, via } = resolution;
-      // Another platform (Bedrock, Vertex, Azure, a router) sets its own lifecycle for the model.
-      if (meant?.status !== status || reading?.platform) return NO_FINDINGS;
+      if (!meant) return NO_FINDINGS;
       const next = liveSuccessor(meant, registry);
       const successor = next === null ? null : reading ? `${reading.prefix}${next}${reading.suffix}` : next;
       // A misspelling of the name: one finding, saying both.

@@ -11,9 +11,10 @@ export const tokenLimit = defineRule({
   summary: "A completion-token limit above the model's maximum output tokens.",
   description:
     "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
+  relevant: ({ meant, via }) => via !== 'typo' && meant !== undefined && (meant.facts.maxOutputTokens?.value ?? null) !== null && meant.maxOutputBound !== null && meant.maxOutputBound !== undefined,
   check({ candidate, resolution, prose, say }) {
-    const { meant, via } = resolution;
-    if (prose || via === 'typo') return NO_FINDINGS;
+    const { meant } = resolution;
+    if (prose) return NO_FINDINGS;
     const bound = meant?.maxOutputBound;
     const fact = meant?.facts.maxOutputTokens;
     if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return NO_FINDINGS;

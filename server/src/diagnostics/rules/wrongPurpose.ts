@@ -8,9 +8,10 @@ export const wrongPurpose = defineRule({
   summary: 'An embeddings model in a chat slot, or a chat model in an embeddings slot.',
   description:
     'A chat model where an embeddings model is needed (an `embeddings` key or call), or an embeddings model in a chat slot (a chat, completion, ask or extract call, or beside chat settings such as `messages` or `max_tokens`). The suggestions are models of the right purpose in the same namespace.',
+  relevant: ({ meant, via }) => meant !== undefined && via !== 'typo',
   check({ candidate, resolution, registry, prose, say }) {
-    const { meant, via } = resolution;
-    if (!meant || prose || via === 'typo') return NO_FINDINGS;
+    const { meant } = resolution;
+    if (!meant || prose) return NO_FINDINGS;
     // A chat model is wrong only in an embeddings slot, which is all there is to find out then.
     const slot = meant.purpose === 'embeddings' ? slotOf(candidate) : inEmbeddingsSlot(candidate) ? 'embeddings' : null;
     if (slot === null || slot === (meant.purpose === 'embeddings' ? 'embeddings' : 'chat')) return NO_FINDINGS;
