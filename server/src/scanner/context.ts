@@ -39,13 +39,12 @@ export const RECORD_KEY = 32;
 export const RESPONSE_KEY = 64;
 /** A structure that holds what a response said (`provider_data`), not what a request asks for. */
 export const RESPONSES_KEY = 128;
-
-const RECORD_KEYS = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
-const RESPONSE_KEYS = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
 /** A key of a chat slot (`basic_text`, `messages`), and a setting only a chat model takes, beside the model. */
 const CHAT_KEY = 256;
 const CHAT_SETTING = 512;
 
+const RECORD_KEYS = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
+const RESPONSE_KEYS = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
 const RESPONSES_KEYS = /^(?:provider_?data|\w*_responses?|\w*Responses?|responses?)$/i;
 
 /** Keys whose values are text for people (a title, a label, a description): names in them are prose. */

@@ -1,9 +1,17 @@
 /** token-limit: a completion-token limit, in the same object or call as the model, above the model's maximum output. */
 import { rememberByText } from '../../util/remember';
+import type { ModelEntry } from '../../registry';
 import { defineRule, NO_FINDINGS } from '../types';
 
 /** A completion-token limit's key. */
 const isTokenKey = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i.test(key));
+
+/** A model's maximum output: the bound a limit may reach, and the fact that states it; null when unknown. */
+function limitOf(meant: ModelEntry | undefined) {
+  const bound = meant?.maxOutputBound;
+  const fact = meant?.facts.maxOutputTokens;
+  return fact && fact.value !== null && bound !== null && bound !== undefined ? { bound, fact, stated: fact.value } : null;
+}
 
 export const tokenLimit = defineRule({
   code: 'token-limit',
@@ -11,14 +19,12 @@ export const tokenLimit = defineRule({
   summary: "A completion-token limit above the model's maximum output tokens.",
   description:
     "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
-  relevant: ({ meant, via }) => via !== 'typo' && meant !== undefined && (meant.facts.maxOutputTokens?.value ?? null) !== null && meant.maxOutputBound !== null && meant.maxOutputBound !== undefined,
+  relevant: ({ meant, via }) => via !== 'typo' && limitOf(meant) !== null,
   check({ candidate, resolution, prose, say }) {
     const { meant } = resolution;
-    if (prose) return NO_FINDINGS;
-    const bound = meant?.maxOutputBound;
-    const fact = meant?.facts.maxOutputTokens;
-    if (!meant || !fact || fact.value === null || bound === null || bound === undefined) return NO_FINDINGS;
-    const stated = fact.value;
+    const limit = limitOf(meant);
+    if (prose || !meant || !limit) return NO_FINDINGS;
+    const { bound, fact, stated } = limit;
     const out = [];
     for (let p = candidate.container.pairs.first; p; p = p.next) {
       const { key, value: v } = p;
