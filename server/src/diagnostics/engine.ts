@@ -247,6 +247,7 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
   const verdicts = new Map<string, number>();
   /** The lookups the candidate checked last made (those of its text, shared by every candidate of that text). */
   let lookupsOfLast: readonly Lookup[] = NO_LOOKUPS;
+  let ctx: RuleContext | null = null;
   let n = 0;
   // Indexed loops here and below: ten thousand candidates would otherwise make as many iterators.
   const { candidates } = scan;
@@ -308,7 +309,13 @@ export function* checkSteps(input: CheckInput): Steps<CheckResult> {
     // In a comment, only an exact name is a name: no typo, no spelling is guessed; and a vendor id only where the
     // comment shows it in use (`model="…"`, `--model …`), since comments name models for many reasons.
     if (candidate.where === 'comment' && (resolution.via !== 'exact' || (meant?.namespace === 'vendor' && !MODEL_USE_BEFORE.test(lineBefore(input.text, candidate.value.start))))) return NO_FINDINGS;
-    const ctx: RuleContext = { candidate, scan: scan!, registry, resolution, prose, say };
+    // One context for every candidate of the check, its fields set for each (no rule keeps it).
+    if (ctx === null) ctx = { candidate, scan: scan!, registry, resolution, prose, say };
+    else {
+      ctx.candidate = candidate;
+      ctx.resolution = resolution;
+      ctx.prose = prose;
+    }
     let out: RuleResult[] | null = null;
     for (let r = 0; r < rules.length; r++) {
       const found = rules[r].check(ctx);

@@ -42,7 +42,7 @@ export interface Finding extends RuleFinding {
   href: string | null;
 }
 
-/** What a rule sees for one candidate: the value, its context, and what it means (resolved once for all rules). */
+/** What a rule sees for one candidate: the value, its context, and what it means (resolved once for all rules). Lent for the call only: the engine gives the same object, changed, for the next candidate. */
 export interface RuleContext {
   candidate: Candidate;
   scan: ScanResult;

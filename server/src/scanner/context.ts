@@ -42,6 +42,10 @@ export const RESPONSES_KEY = 128;
 /** A key of a chat slot (`basic_text`, `messages`), and a setting only a chat model takes, beside the model. */
 const CHAT_KEY = 256;
 const CHAT_SETTING = 512;
+/** A completion-token limit (`max_tokens`, `num_tokens_for_completion`), which the token-limit rule compares with the model's maximum. */
+export const TOKEN_LIMIT_KEY = 1024;
+/** A method that looks something up about a name (`encoding_for_model`), given as the key of its argument in a builder chain. */
+const ABOUT_NAMES_KEY = 2048;
 
 const RECORD_KEYS = /^(?:pass_?rate|percent_|test_?cases|dirname|commit_?hash|seconds_?per_?case|total_?cost|elo|accuracy|score|benchmark|num_?malformed|exhausted_?context|llm_?provider)/i;
 const RESPONSE_KEYS = /^(?:created|object|choices|usage|system_?fingerprint|response_?id|stop_?reason|finish_?reason|datetime_?utc|duration_?ms|conversation_?id)$/i;
@@ -67,7 +71,9 @@ export function keyFacts(key: string): number {
     (RECORD_KEYS.test(key) ? RECORD_KEY : RESPONSE_KEYS.test(key) ? RESPONSE_KEY : 0) |
     (RESPONSES_KEYS.test(key) ? RESPONSES_KEY : 0) |
     (chatContext(key) ? CHAT_KEY : 0) |
-    (CHAT_SETTINGS.test(key) ? CHAT_SETTING : 0)
+    (CHAT_SETTINGS.test(key) ? CHAT_SETTING : 0) |
+    (TOKEN_LIMIT_KEYS.test(key) ? TOKEN_LIMIT_KEY : 0) |
+    (aboutNamesCall(key) ? ABOUT_NAMES_KEY : 0)
   );
 }
 
@@ -77,6 +83,12 @@ const rememberedKeyFacts = rememberByText(keyFacts);
 export function containerKeyFacts(k: Container): number {
   if (k.keyFacts < 0) k.keyFacts = k.key === null ? 0 : rememberedKeyFacts(k.key);
   return k.keyFacts;
+}
+
+/** `keyFacts` of a candidate's key, worked out once per candidate (the scanners give them when they know them). */
+function candidateKeyFacts(c: Candidate): number {
+  if (c.keyFacts < 0) c.keyFacts = c.key === null ? 0 : rememberedKeyFacts(c.key);
+  return c.keyFacts;
 }
 
 /** `keyFacts` of a pair's key, worked out once per pair (the JSON scanner gives them as it makes one). */
@@ -115,10 +127,11 @@ export function fileFlavor(text: string): 'box' | 'vendor' | null {
 const chatContext = rememberByText((name: string): boolean => /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i.test(name));
 /** A setting only a chat model takes, beside the model. */
 const CHAT_SETTINGS = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
+const TOKEN_LIMIT_KEYS = /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i;
 
 /** Does a candidate fill an embeddings slot? (All a chat model's check needs to know of its slot.) */
 export function inEmbeddingsSlot(c: Candidate): boolean {
-  if (isEmbeddingsName(c.key)) return true;
+  if ((candidateKeyFacts(c) & EMBEDDINGS_KEY) !== 0) return true;
   // The structure itself and up to two around it (`create({ model })`, `Embeddings = new X { Model = … }`).
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
@@ -161,7 +174,7 @@ const aboutNamesCall = rememberByText((name: string): boolean => /(?:^|\.)(?:enc
 export function isAboutNames(c: Candidate): boolean {
   if (c.about) return true;
   // A builder-style call (`tiktoken.encoding_for_model("…")`) gives its method name as the key.
-  if (c.key !== null && aboutNamesCall(c.key)) return true;
+  if ((candidateKeyFacts(c) & ABOUT_NAMES_KEY) !== 0) return true;
   return c.container.kind === 'call' && c.container.callee !== null && aboutNamesCall(c.container.callee);
 }
 
@@ -186,6 +199,7 @@ export function valueCandidate(
     (keyBits & LABEL_KEY) !== 0 ? 'prose' : where,
     // An Azure deployment's name is the user's choice, and Azure sets its own lifecycle: never reported.
     about || ((keyBits & TABLE_KEY) !== 0 && !isProviderList(container)) || (keyBits & DEPLOYMENT_KEY) !== 0 || withinAbout(container),
+    keyBits,
   );
 }
 

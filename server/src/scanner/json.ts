@@ -15,6 +15,7 @@ import { Marker, type Marks } from './checkpoints';
 import { keyFacts, mayBeCandidate, takesTypedNames, valueCandidate } from './context';
 import { mayStartName } from './shape';
 import { scanComment } from './prose';
+import { isTable } from './tables';
 import { Ahead, DocumentTexts } from './texts';
 import { makeContainer, makeValue, MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
@@ -44,9 +45,12 @@ class JsonScanner {
   private readonly pairOpen: boolean[] = [];
   private readonly pairValues: Array<Value | null> = [];
   private pairCount = 0;
-  /** For each open structure (by depth): where its members begin in those buffers, and how many candidates it holds. */
+  /** For each open structure (by depth): where its members begin in those buffers, how many candidates it holds, and how many of those are bare names. */
   private readonly membersFrom: number[] = [];
   private readonly candidatesIn: number[] = [];
+  private readonly bareIn: number[] = [];
+  /** Has a structure been judged a table, a record or a response? */
+  private tables = false;
 
   constructor(
     private readonly text: string,
@@ -65,6 +69,7 @@ class JsonScanner {
     for (let d = 0; d < this.stack.length; d++) {
       this.membersFrom.push(0);
       this.candidatesIn.push(0);
+      this.bareIn.push(0);
     }
   }
 
@@ -72,6 +77,8 @@ class JsonScanner {
     yield* this.read();
     // Structures still open at the end (a file being typed): their members as a closed one's.
     for (let d = this.stack.length - 1; d >= 0; d--) this.settle(d);
+    // A scan from the start has judged every structure with a candidate in it (one resumed after an edit has not).
+    this.out.judged = !this.marks?.resume && !this.tables;
   }
 
   private *read(): Steps {
@@ -153,6 +160,7 @@ class JsonScanner {
       if (cand) {
         this.out.candidates.push(cand);
         this.candidatesIn[this.stack.length - 1]++;
+        if (key === null && cand.reason === 'shape' && cand.where === 'value') this.bareIn[this.stack.length - 1]++;
       }
     }
     if (key === null) return;
@@ -172,7 +180,10 @@ class JsonScanner {
     this.pairValues[k] = made;
   }
 
-  /** The structure at depth `d` is done: its members become its pairs if a candidate is in it, and leave the buffers. */
+  /**
+   * The structure at depth `d` is done: if a candidate is in it, its members become its pairs and it is judged (is it a
+   * table, a record?) while they are at hand. Its members leave the buffers.
+   */
   private settle(d: number): void {
     const from = this.membersFrom[d];
     if (this.candidatesIn[d] > 0) {
@@ -184,6 +195,8 @@ class JsonScanner {
         const kind = this.pairKinds[k];
         setPair(c, this.pairKeys[k], this.pairValues[k] ?? makeValue(this.pairTexts[k] ?? this.written(start, end, kind), start, end, kind, open), this.pairKeyFacts[k]);
       }
+      // One open where a scan after an edit resumed holds candidates this scan did not see: the caller has it judged again.
+      if ((c.table = isTable(c, this.bareIn[d]))) this.tables = true;
     }
     this.pairCount = from;
   }
@@ -233,6 +246,7 @@ class JsonScanner {
     this.top = s;
     this.membersFrom[this.stack.length - 1] = this.pairCount;
     this.candidatesIn[this.stack.length - 1] = 0;
+    this.bareIn[this.stack.length - 1] = 0;
   }
 
   /** Close the innermost structure. False when a scan resumed after an edit has closed one that was open where it resumed. */

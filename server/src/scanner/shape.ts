@@ -93,3 +93,32 @@ export function startsLikeModelName(value: string): boolean {
 
 /** The names in prose and comments: tokens of name characters. */
 export const NAME_TOKEN = /[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9]|[A-Za-z0-9]/g;
+
+/** A name folded for comparing spellings: lower case, letters and digits only, a provider prefix (`openai/`) left out. */
+export const foldName = (s: string) => s.toLowerCase().replace(/^[a-z_]+\//, '').replace(/[^a-z0-9]/g, '');
+
+/** Where a name's letters begin once a provider prefix (`openai/`) is left out. */
+function afterProvider(s: string): number {
+  const slash = s.indexOf('/');
+  return slash > 0 && /^[a-z_]+$/i.test(s.slice(0, slash)) ? slash + 1 : 0;
+}
+
+/**
+ * Is a key the name of the model it holds (`GPT_4 = "gpt-4"`, a constant named after its value)? That is
+ * `foldName(key) === foldName(value)`, without making either string: letters and digits compared in turn, case aside.
+ */
+export function isNamedAfter(key: string, value: string): boolean {
+  let i = afterProvider(key);
+  let j = afterProvider(value);
+  for (;;) {
+    while (i < key.length && !isAlnum(key.charCodeAt(i))) i++;
+    while (j < value.length && !isAlnum(value.charCodeAt(j))) j++;
+    if (i >= key.length || j >= value.length) return i >= key.length && j >= value.length;
+    if ((key.charCodeAt(i) | 32) !== (value.charCodeAt(j) | 32)) return false;
+    i++;
+    j++;
+  }
+}
+
+/** An ASCII letter or digit (what `foldName` keeps). */
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);

@@ -1,4 +1,5 @@
 import type { Checkpoint } from './checkpoints';
+import { isNamedAfter } from './shape';
 
 /** What the scanner finds: values that may be model names, with their context, and the comments. Offsets are UTF-16 code units. */
 
@@ -39,10 +40,12 @@ export interface Candidate {
   container: Container;
   /** A value in code or config, a word of prose (Markdown, plain text, a docstring, a label field), or a word of a comment. */
   where: Where;
-  /** Code about the name rather than a use of it: a prefix or substring test, a comparison, a table's key, a tokenizer lookup. */
+  /** Code about the name rather than a use of it: a prefix or substring test, a comparison, a table's key, a tokenizer lookup, a constant named after it. */
   about: boolean;
   /** `about` as the scan of its structure found it, before the whole document was looked at (tables, records). */
   aboutHere?: boolean;
+  /** What its key says (see `keyFacts` in `context.ts`), -1 until asked. */
+  keyFacts: number;
   /** What the last check of this candidate found, kept by that check's memo for the next (see `diagnostics/memo.ts`). */
   checked?: { readonly by: object };
 }
@@ -61,6 +64,11 @@ export interface ScanResult {
   comments: Comment[];
   /** Where a scan after an edit may start again (programming languages and JSON only). */
   checkpoints?: Checkpoint[];
+  /**
+   * Set by a scan that found its candidates in order and judged every structure holding one, none of them a table, a
+   * record or a response (the JSON scanner, as it closes each): `markTablesAndRecords` would change nothing.
+   */
+  judged?: boolean;
   /** A scan made from the scan of `before`: where the text changed (new offsets), so that later steps need not compare again. */
   edit?: { before: string; start: number; end: number };
 }
@@ -157,7 +165,6 @@ export function setPair(c: Container, key: string, value: Value, keyFacts = -1):
 /** Structures nested deeper than this are not kept apart (a file of `[[[[…` is counted, not kept). */
 export const MAX_DEPTH = 256;
 
-/** A fresh top-level structure starting at `start`. */
 /**
  * The values, structures and candidates of every scanner are made here, each kind with all its fields in one order:
  * the rules read them from every language, and objects of one shape keep those reads fast (a JSON check ran half
@@ -171,10 +178,13 @@ export function makeContainer(kind: Container['kind'], key: string | null, calle
   return { kind, key, callee, start, pairs, parent, about: about || undefined, table: undefined, keyFacts };
 }
 
-export function makeCandidate(value: Value, key: string | null, reason: Candidate['reason'], container: Container, where: Where, about: boolean): Candidate {
-  return { value, key, reason, container, where, about, aboutHere: undefined, checked: undefined };
+/** A candidate; a value named by its own key (`GPT_4 = "gpt-4"`, a constant named after its model) is about the name. */
+export function makeCandidate(value: Value, key: string | null, reason: Candidate['reason'], container: Container, where: Where, about: boolean, keyFacts = -1): Candidate {
+  const named = where === 'value' && key !== null && isNamedAfter(key, value.text);
+  return { value, key, reason, container, where, about: about || named, aboutHere: undefined, keyFacts, checked: undefined };
 }
 
+/** A fresh top-level structure starting at `start`. */
 export function rootContainer(start: number): Container {
   return makeContainer('root', null, null, start, null, new Pairs());
 }

@@ -1,16 +1,14 @@
 /** token-limit: a completion-token limit, in the same object or call as the model, above the model's maximum output. */
-import { rememberByText } from '../../util/remember';
-import type { ModelEntry } from '../../registry';
-import { defineRule, NO_FINDINGS } from '../types';
+import { pairKeyFacts, TOKEN_LIMIT_KEY } from '../../scanner';
+import type { FactRecord, ModelEntry } from '../../registry';
+import { defineRule, NO_FINDINGS, type RuleFinding } from '../types';
 
-/** A completion-token limit's key. */
-const isTokenKey = rememberByText((key: string): boolean => /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i.test(key));
+/** A model whose maximum output is stated, and the bound a limit may reach is known (see `maxOutputBound`). */
+type Limited = ModelEntry & { maxOutputBound: number; facts: { maxOutputTokens: FactRecord<number> & { value: number } } };
 
-/** A model's maximum output: the bound a limit may reach, and the fact that states it; null when unknown. */
-function limitOf(meant: ModelEntry | undefined) {
-  const bound = meant?.maxOutputBound;
+function hasLimit(meant: ModelEntry | undefined): meant is Limited {
   const fact = meant?.facts.maxOutputTokens;
-  return fact && fact.value !== null && bound !== null && bound !== undefined ? { bound, fact, stated: fact.value } : null;
+  return fact !== undefined && fact.value !== null && meant?.maxOutputBound != null;
 }
 
 export const tokenLimit = defineRule({
@@ -19,21 +17,22 @@ export const tokenLimit = defineRule({
   summary: "A completion-token limit above the model's maximum output tokens.",
   description:
     "A completion-token limit (`num_tokens_for_completion`, `max_tokens`, `max_output_tokens`, `max_completion_tokens` and their camelCase and PascalCase forms) in the same object, call or builder chain as a model name, above that model's maximum output. A rounded maximum (\"16k\") is taken at the largest value it can mean (16,384), so a valid call is never reported; a maximum that only a bulk catalogue states is reported as a warning at most. The fix sets the limit to the maximum.",
-  relevant: ({ meant, via }) => via !== 'typo' && limitOf(meant) !== null,
+  relevant: ({ meant, via }) => via !== 'typo' && hasLimit(meant),
   check({ candidate, resolution, prose, say }) {
     const { meant } = resolution;
-    const limit = limitOf(meant);
-    if (prose || !meant || !limit) return NO_FINDINGS;
-    const { bound, fact, stated } = limit;
-    const out = [];
+    if (prose || !hasLimit(meant)) return NO_FINDINGS;
+    const bound = meant.maxOutputBound;
+    const fact = meant.facts.maxOutputTokens;
+    const stated = fact.value;
+    let out: Array<RuleFinding<'token-limit'>> | null = null;
     for (let p = candidate.container.pairs.first; p; p = p.next) {
       const { key, value: v } = p;
-      if (v.kind !== 'number' || !isTokenKey(key)) continue;
+      if (v.kind !== 'number' || (pairKeyFacts(p) & TOKEN_LIMIT_KEY) === 0) continue;
       const n = Number(v.text);
       if (!Number.isFinite(n) || n <= bound) continue;
       // The message is written only for a limit that is over (formatting numbers is not free).
       const written = (fact.raw.en ?? fact.raw.ja ?? String(stated)).replace(/\s*(?:tokens?|トークン)$/i, '');
-      out.push({
+      (out ??= []).push({
         code: 'token-limit' as const,
         message: say.tokenLimit(key, n, meant.name, { exact: fact.exact, stated, written, bound, origin: fact.origin }),
         start: v.start,
@@ -44,6 +43,6 @@ export const tokenLimit = defineRule({
         ...(fact.origin ? { cap: 'warning' as const } : {}),
       });
     }
-    return out;
+    return out ?? NO_FINDINGS;
   },
 });
