@@ -12,7 +12,7 @@
 import type { LanguageSpec } from '../languages';
 import { Ch, isDigit, isIdentPart, isIdentStart, nextSignificantIndex } from './chars';
 import { Marker, type Marks } from './checkpoints';
-import { keyFacts, mayBeCandidate, takesTypedNames, valueCandidate } from './context';
+import { mayBeCandidate, takesTypedNames, valueCandidate } from './context';
 import { mayStartName } from './shape';
 import { scanComment } from './prose';
 import { isTable } from './tables';
@@ -221,11 +221,11 @@ class JsonScanner {
     const { text, to, i } = this;
     let j = i + 1;
     while (j < to && isIdentPart(text.charCodeAt(j))) j++;
-    const word = text.slice(i, j);
+    const word = this.texts.cut(i, j);
     const colon = nextSignificantIndex(text, j, to);
     if (text.charCodeAt(colon) === Ch.Colon && text.charCodeAt(colon + 1) !== Ch.Colon) {
       this.key = word;
-      this.keyBits = keyFacts(word);
+      this.keyBits = this.texts.lastKeyFacts();
       this.i = colon + 1;
       return;
     }
