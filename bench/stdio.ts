@@ -1,8 +1,10 @@
 /**
  * Costs seen by an editor: `node dist/server.js --stdio` spawned and driven over JSON-RPC. Completion round trips
  * with the shipped registry and with a folder of 10,000 cards, the time to load that folder (against a plain read of
- * the same files), resident memory, and diagnostics of 1 MB of JSON: a full open and a one-character edit.
+ * the same files), resident memory, diagnostics of 1 MB of JSON (a full open and a one-character edit), and the time from
+ * spawning the server to the first diagnostics of a file.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -34,7 +36,13 @@ export interface StdioResult {
   plainReadMs: number;
   openJson: Timing;
   editJson: Timing;
+  /** From spawning the server to the first diagnostics of a small Python file, and from spawning Node to its exit. */
+  startup: Timing;
+  nodeStartup: Timing;
 }
+
+/** How many times the server, and Node alone, are started to time it. */
+export const STARTS = 7;
 
 /** Current resident memory of a process, MB. */
 function rssMB(pid: number): number {
@@ -126,11 +134,42 @@ async function jsonEdits(workspace: string): Promise<{ openJson: Timing; editJso
   }
 }
 
+/** Spawning the server and pulling the diagnostics of a small file at once, as an editor opening a file does. */
+async function startup(workspace: string): Promise<Timing> {
+  const times: number[] = [];
+  const uri = pathToFileURL(path.join(workspace, 'agent.py')).href;
+  for (let i = 0; i < STARTS; i++) {
+    const t0 = performance.now();
+    const server = new LspServer({ folders: [workspace] });
+    try {
+      await server.initialize({ folders: [workspace] });
+      server.open(uri, 'python', TYPICAL);
+      const o = await server.pull(uri, 20_000);
+      if (o.status !== 'answered' || o.error) throw new Error(`the first pull failed: ${o.status}`);
+      times.push(performance.now() - t0);
+    } finally {
+      await server.dispose();
+    }
+  }
+  return summarize(times);
+}
+
+/** Node itself, started with nothing to do: the part of the startup no server can save. */
+function nodeStartup(): Timing {
+  const times: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['-e', '0']);
+    times.push(performance.now() - t0);
+  }
+  return summarize(times);
+}
+
 export async function stdio(workspace: string, cards: number): Promise<StdioResult> {
   const folder = path.join(workspace, 'cards');
   writeCards(folder, cards);
   const plainReadMs = Math.min(await plainRead(folder), await plainRead(folder));
   const shipped = await session(workspace, null, 0);
   const large = await session(workspace, folder, cards);
-  return { shipped, large, plainReadMs, ...(await jsonEdits(workspace)) };
+  return { shipped, large, plainReadMs, ...(await jsonEdits(workspace)), startup: await startup(workspace), nodeStartup: nodeStartup() };
 }
