@@ -91,3 +91,19 @@ test('a structure without a candidate keeps no pairs; one with a candidate keeps
   assert.equal(c.container.pairs.get('stream')?.kind, 'bare');
   assert.equal(c.container.parent!.pairs.size, 0);
 });
+
+test('a JSON block of a Markdown file leaves the judging of records and responses to the whole document', () => {
+  const fence = '```';
+  const blocks = [
+    `${fence}python\nresp = ChatCompletion(id="x", model="gpt-4-0314", choices=[], usage=None)\n${fence}\n`,
+    `${fence}yaml\n- dirname: run-1\n  pass_rate_1: 50.0\n  model: gpt-4-0314\n${fence}\n`,
+  ];
+  for (const block of blocks) {
+    // Before and after the record, a JSON block with nothing about names in it.
+    for (const md of [`${block}\n${fence}json\n{"note": "nothing here"}\n${fence}\n`, `${fence}jsonc\n// only a comment\n${fence}\n\n${block}`]) {
+      const found = scan(md, 'markdown').candidates.filter((c) => c.value.text === 'gpt-4-0314');
+      assert.equal(found.length, 1, md);
+      assert.equal(found[0].about, true, md);
+    }
+  }
+});

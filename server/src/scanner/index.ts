@@ -32,11 +32,14 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
   const spec = languageSpec(languageId);
   const out: ScanResult = { candidates: [], comments: [] };
   const root = rootContainer(0);
+  /** The JSON scanner has judged every structure as it closed it, and found none about names (see `scanJson`). */
+  let judged = false;
   switch (spec.mode) {
     case 'code':
     case 'json': {
       const marks: Marks = { checkpoints: [] };
-      yield* (spec.mode === 'json' ? scanJson : scanCode)(text, 0, text.length, spec, root, out, marks);
+      if (spec.mode === 'json') judged = yield* scanJson(text, 0, text.length, spec, root, out, marks);
+      else yield* scanCode(text, 0, text.length, spec, root, out, marks);
       out.checkpoints = marks.checkpoints;
       break;
     }
@@ -57,7 +60,7 @@ export function* scanSteps(text: string, languageId: string): Steps<ScanResult> 
       break;
   }
   yield;
-  if (!out.judged) yield* markTablesAndRecords(out, languageId);
+  if (!judged) yield* markTablesAndRecords(out, languageId);
   return out;
 }
 

@@ -20,8 +20,14 @@ import { Ahead, DocumentTexts } from './texts';
 import { makeContainer, makeValue, MAX_DEPTH, NO_PAIRS, setPair, type Container, type ScanResult, type Value } from './types';
 import type { Steps } from '../util/steps';
 
-export function* scanJson(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult, marks?: Marks): Steps {
-  yield* new JsonScanner(text, to, spec, out, marks, new Marker(marks, root, from), from).run();
+/**
+ * Scan JSON from `from` to `to`, adding to `out`. True when the scan judged every structure holding a candidate and
+ * found none about names (no table, record or response): then, for a document that is this JSON alone, nothing is
+ * left for `markTablesAndRecords` to do. (A scan resumed after an edit has not judged the structures open where it
+ * resumed; a JSON block of a Markdown file is one part of its document's candidates.)
+ */
+export function* scanJson(text: string, from: number, to: number, spec: LanguageSpec, root: Container, out: ScanResult, marks?: Marks): Steps<boolean> {
+  return yield* new JsonScanner(text, to, spec, out, marks, new Marker(marks, root, from), from).run();
 }
 
 class JsonScanner {
@@ -73,12 +79,11 @@ class JsonScanner {
     }
   }
 
-  *run(): Steps {
+  *run(): Steps<boolean> {
     yield* this.read();
     // Structures still open at the end (a file being typed): their members as a closed one's.
     for (let d = this.stack.length - 1; d >= 0; d--) this.settle(d);
-    // A scan from the start has judged every structure with a candidate in it (one resumed after an edit has not).
-    this.out.judged = !this.marks?.resume && !this.tables;
+    return !this.marks?.resume && !this.tables;
   }
 
   private *read(): Steps {

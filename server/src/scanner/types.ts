@@ -64,11 +64,6 @@ export interface ScanResult {
   comments: Comment[];
   /** Where a scan after an edit may start again (programming languages and JSON only). */
   checkpoints?: Checkpoint[];
-  /**
-   * Set by a scan that found its candidates in order and judged every structure holding one, none of them a table, a
-   * record or a response (the JSON scanner, as it closes each): `markTablesAndRecords` would change nothing.
-   */
-  judged?: boolean;
   /** A scan made from the scan of `before`: where the text changed (new offsets), so that later steps need not compare again. */
   edit?: { before: string; start: number; end: number };
 }
