@@ -123,7 +123,7 @@ export interface Baselines {
 }
 
 /** How many rounds the three JSON checks are timed side by side (after 5 to warm up). */
-export const BASELINE_ROUNDS = 21;
+export const BASELINE_ROUNDS = 41;
 
 /** The regex floor, Model Lens and the JSON language service on the 1 MB JSON, side by side, with the shipped registry's names. */
 export async function baselines(registry: Registry): Promise<Baselines> {
