@@ -188,7 +188,7 @@ export class RegistryService {
     // After reading thousands of files, give their memory back (see `collectGarbage`), once the news is out, and
     // again once the server is quiet (see `collectWhenQuiet`).
     if (loaded.length - unchanged >= BIG_LOAD) {
-      setImmediate(collectGarbage);
+      setImmediate(() => collectGarbage(2));
       collectWhenQuiet();
     }
     return true;

@@ -1,15 +1,19 @@
 /**
- * How this process's heap is run, and giving back the memory of a large load. Reading thousands of card files leaves the heap grown to its peak; one full
- * collection right after returns what the load no longer holds (about 17 MB at 10,000 cards) instead of waiting for
- * the engine to do it on its own, which an idle server may never.
+ * How this process's heap is run, and giving back the memory of a large load. Reading thousands of card files leaves
+ * the heap grown to its peak; full collections right after return what the load no longer holds instead of waiting
+ * for the engine to do it on its own, which an idle server may never.
  */
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 let collect: (() => void) | null | undefined;
 
-/** Run one full garbage collection if the engine allows it here (quietly nothing otherwise). */
-export function collectGarbage(): void {
+/**
+ * Run full garbage collections if the engine allows it here (quietly nothing otherwise): `times` of them in a row.
+ * After a large load two give back more than one: at 10,000 cards, resident memory 300 ms after the load was
+ * 137–142 MB with two and 140–156 MB with one (eight loads each), for a pause of 54–81 ms against 30–53 ms.
+ */
+export function collectGarbage(times = 1): void {
   if (collect === undefined) {
     try {
       setFlagsFromString('--expose-gc');
@@ -19,7 +23,7 @@ export function collectGarbage(): void {
       collect = null;
     }
   }
-  collect?.();
+  for (let i = 0; i < times && collect; i++) collect();
 }
 
 /**
