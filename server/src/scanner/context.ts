@@ -3,7 +3,7 @@ import { idReadings } from '../registry/modelIds';
 import { rememberByText } from '../util/remember';
 import { isModelShaped, isNameLike } from './shape';
 import { foldKey, isEmbeddingsName, isModelKey as modelKey } from './shape';
-import { makeCandidate, makeValue, type Candidate, type Container, type Pair, type ScanResult, type Value, type Where } from './types';
+import { makeCandidate, makeValue, type Candidate, type Container, type ScanResult, type Value, type Where } from './types';
 
 /** What a text is like as a value, in bits: see `textFacts`. */
 const TYPED = 1;
@@ -71,30 +71,20 @@ export function keyFacts(key: string): number {
     (RECORD_KEYS.test(key) ? RECORD_KEY : RESPONSE_KEYS.test(key) ? RESPONSE_KEY : 0) |
     (RESPONSES_KEYS.test(key) ? RESPONSES_KEY : 0) |
     (chatContext(key) ? CHAT_KEY : 0) |
-    (CHAT_SETTINGS.test(key) ? CHAT_SETTING : 0) |
-    (TOKEN_LIMIT_KEYS.test(key) ? TOKEN_LIMIT_KEY : 0) |
+    (TOKEN_LIMIT_KEYS.test(key) ? TOKEN_LIMIT_KEY | CHAT_SETTING : CHAT_SETTINGS.test(key) ? CHAT_SETTING : 0) |
     (aboutNamesCall(key) ? ABOUT_NAMES_KEY : 0)
   );
 }
 
 const rememberedKeyFacts = rememberByText(keyFacts);
 
-/** `keyFacts` of a structure's key, worked out once per structure (the JSON scanner gives them as it opens one). */
-export function containerKeyFacts(k: Container): number {
-  if (k.keyFacts < 0) k.keyFacts = k.key === null ? 0 : rememberedKeyFacts(k.key);
-  return k.keyFacts;
-}
-
-/** `keyFacts` of a candidate's key, worked out once per candidate (the scanners give them when they know them). */
-function candidateKeyFacts(c: Candidate): number {
-  if (c.keyFacts < 0) c.keyFacts = c.key === null ? 0 : rememberedKeyFacts(c.key);
-  return c.keyFacts;
-}
-
-/** `keyFacts` of a pair's key, worked out once per pair (the JSON scanner gives them as it makes one). */
-export function pairKeyFacts(p: Pair): number {
-  if (p.keyFacts < 0) p.keyFacts = rememberedKeyFacts(p.key);
-  return p.keyFacts;
+/**
+ * `keyFacts` of the key of a structure, a candidate or a pair, worked out once for each (kept on it; the scanners give
+ * them where they know them, the JSON scanner always).
+ */
+export function keyFactsOf(x: { readonly key: string | null; keyFacts: number }): number {
+  if (x.keyFacts < 0) x.keyFacts = x.key === null ? 0 : rememberedKeyFacts(x.key);
+  return x.keyFacts;
 }
 
 /** Does a key with these facts take what a user types as a name (`4o mini`), not only model-shaped text? */
@@ -125,17 +115,17 @@ export function fileFlavor(text: string): 'box' | 'vendor' | null {
 
 /** A key or callee of a chat slot (`basic_text`, `chat.completions.create`, `ask`). */
 const chatContext = rememberByText((name: string): boolean => /chat|complet|generat|basic_?text|long_?text|basic_?gen|text_?gen|\bask\b|extract|responses|messages/i.test(name));
-/** A setting only a chat model takes, beside the model. */
-const CHAT_SETTINGS = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens|prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
-const TOKEN_LIMIT_KEYS = /^(?:num_?tokens_?for_?completion|max_?tokens|max_?output_?tokens|max_?completion_?tokens)$/i;
+/** A completion-token limit, a setting only a chat model takes beside the model; and the other such settings. */
+const TOKEN_LIMIT_KEYS = /^(?:num_?tokens_?for_?completion|max_?(?:output_?|completion_?)?tokens)$/i;
+const CHAT_SETTINGS = /^(?:prompt_?template|system_?message|messages|temperature|llm_?endpoint_?params)$/i;
 
 /** Does a candidate fill an embeddings slot? (All a chat model's check needs to know of its slot.) */
 export function inEmbeddingsSlot(c: Candidate): boolean {
-  if ((candidateKeyFacts(c) & EMBEDDINGS_KEY) !== 0) return true;
+  if ((keyFactsOf(c) & EMBEDDINGS_KEY) !== 0) return true;
   // The structure itself and up to two around it (`create({ model })`, `Embeddings = new X { Model = … }`).
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if ((containerKeyFacts(k) & EMBEDDINGS_KEY) !== 0 || isEmbeddingsName(k.callee)) return true;
+    if ((keyFactsOf(k) & EMBEDDINGS_KEY) !== 0 || isEmbeddingsName(k.callee)) return true;
   }
   return false;
 }
@@ -145,9 +135,9 @@ export function slotOf(c: Candidate): 'embeddings' | 'chat' | null {
   if (inEmbeddingsSlot(c)) return 'embeddings';
   let depth = 0;
   for (let k: Container | null = c.container; k && k.kind !== 'root' && depth < 3; k = k.parent, depth++) {
-    if ((containerKeyFacts(k) & CHAT_KEY) !== 0 || (k.callee !== null && chatContext(k.callee))) return 'chat';
+    if ((keyFactsOf(k) & CHAT_KEY) !== 0 || (k.callee !== null && chatContext(k.callee))) return 'chat';
   }
-  for (let p = c.container.pairs.first; p; p = p.next) if ((pairKeyFacts(p) & CHAT_SETTING) !== 0) return 'chat';
+  for (let p = c.container.pairs.first; p; p = p.next) if ((keyFactsOf(p) & CHAT_SETTING) !== 0) return 'chat';
   return null;
 }
 
@@ -174,7 +164,7 @@ const aboutNamesCall = rememberByText((name: string): boolean => /(?:^|\.)(?:enc
 export function isAboutNames(c: Candidate): boolean {
   if (c.about) return true;
   // A builder-style call (`tiktoken.encoding_for_model("…")`) gives its method name as the key.
-  if ((candidateKeyFacts(c) & ABOUT_NAMES_KEY) !== 0) return true;
+  if ((keyFactsOf(c) & ABOUT_NAMES_KEY) !== 0) return true;
   return c.container.kind === 'call' && c.container.callee !== null && aboutNamesCall(c.container.callee);
 }
 
@@ -226,7 +216,7 @@ function withinAbout(container: Container): boolean {
   for (let k: Container | null = container, depth = 0; k && depth < 64; k = k.parent, depth++) {
     if (k.about) return true;
     // The elements of a tuple or list given as a table key's value (`aliases=("4", "gpt4")`).
-    if (depth === 0 && k.kind !== 'root' && (containerKeyFacts(k) & TABLE_KEY) !== 0) return true;
+    if (depth === 0 && k.kind !== 'root' && (keyFactsOf(k) & TABLE_KEY) !== 0) return true;
   }
   return false;
 }

@@ -20,7 +20,7 @@ import { scanYaml } from './yaml';
 import { drain, type Steps } from '../util/steps';
 
 export type { Candidate, Container, ScanResult, Value } from './types';
-export { candidateAt, fileFlavor, inEmbeddingsSlot, isAboutNames, pairKeyFacts, slotOf, TOKEN_LIMIT_KEY } from './context';
+export { candidateAt, fileFlavor, inEmbeddingsSlot, isAboutNames, keyFactsOf, slotOf, TOKEN_LIMIT_KEY } from './context';
 
 /** Scan a document: its candidates in document order, and its comments. */
 export function scan(text: string, languageId: string): ScanResult {

@@ -4,7 +4,7 @@
  * `markTablesAndRecords` once a document is scanned, or by the JSON scanner as it closes one.
  */
 import { rememberByText } from '../util/remember';
-import { containerKeyFacts, pairKeyFacts, RECORD_KEY, RESPONSE_KEY, RESPONSES_KEY } from './context';
+import { keyFactsOf, RECORD_KEY, RESPONSE_KEY, RESPONSES_KEY } from './context';
 import { foldName } from './shape';
 import type { Container } from './types';
 
@@ -25,11 +25,11 @@ export function isTable(k: Container, bareNames: number): boolean {
 /** A record of results or an API response: its model is what happened, not a request. */
 function isRecord(k: Container): boolean {
   // `response = client.messages.create(model=…)` is the request that makes the response.
-  if (k.kind !== 'call' && (containerKeyFacts(k) & RESPONSES_KEY) !== 0) return true;
+  if (k.kind !== 'call' && (keyFactsOf(k) & RESPONSES_KEY) !== 0) return true;
   if (k.kind === 'call' && k.callee !== null && RESPONSE_TYPE.test(k.callee)) return true;
   let responseKeys = 0;
   for (let p = k.pairs.first; p; p = p.next) {
-    const facts = pairKeyFacts(p);
+    const facts = keyFactsOf(p);
     if ((facts & RECORD_KEY) !== 0 || ((facts & RESPONSE_KEY) !== 0 && ++responseKeys >= 2)) return true;
   }
   return false;

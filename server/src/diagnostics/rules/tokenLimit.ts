@@ -1,5 +1,5 @@
 /** token-limit: a completion-token limit, in the same object or call as the model, above the model's maximum output. */
-import { pairKeyFacts, TOKEN_LIMIT_KEY } from '../../scanner';
+import { keyFactsOf, TOKEN_LIMIT_KEY } from '../../scanner';
 import type { FactRecord, ModelEntry } from '../../registry';
 import { defineRule, NO_FINDINGS, type RuleFinding } from '../types';
 
@@ -27,7 +27,7 @@ export const tokenLimit = defineRule({
     let out: Array<RuleFinding<'token-limit'>> | null = null;
     for (let p = candidate.container.pairs.first; p; p = p.next) {
       const { key, value: v } = p;
-      if (v.kind !== 'number' || (pairKeyFacts(p) & TOKEN_LIMIT_KEY) === 0) continue;
+      if (v.kind !== 'number' || (keyFactsOf(p) & TOKEN_LIMIT_KEY) === 0) continue;
       const n = Number(v.text);
       if (!Number.isFinite(n) || n <= bound) continue;
       // The message is written only for a limit that is over (formatting numbers is not free).
