@@ -44,21 +44,26 @@ export function internRaw<T extends Partial<Record<string, string>>>(raw: T): T 
   const langs = Object.keys(raw);
   if (langs.length !== 1) return raw;
   const text = raw[langs[0]];
-  if (text === undefined || text.length > MAX_INTERNED_LENGTH) return raw;
+  return text === undefined || text.length > MAX_INTERNED_LENGTH ? raw : (rawIn(langs[0], text) as T);
+}
+
+/** The shared object of {@link internRaw} for one text in one language, made without a first object of its own. */
+export function rawIn(lang: string, text: string): Readonly<Record<string, string>> {
+  if (text.length > MAX_INTERNED_LENGTH) return { [lang]: text };
   if (rawCount >= MAX_INTERNED) {
     raws.clear();
     rawCount = 0;
   }
-  let byText = raws.get(langs[0]);
-  if (!byText) raws.set(langs[0], (byText = new Map()));
+  let byText = raws.get(lang);
+  if (!byText) raws.set(lang, (byText = new Map()));
   const own = intern(text);
   let shared = byText.get(own);
   if (!shared) {
-    shared = Object.freeze({ [langs[0]]: own });
+    shared = Object.freeze({ [lang]: own });
     byText.set(own, shared);
     rawCount++;
   }
-  return shared as T;
+  return shared;
 }
 
 /**

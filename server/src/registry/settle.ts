@@ -10,7 +10,7 @@
  * same rank that disagree are all kept and reported as `card-conflict`.
  */
 import { tokenUpperBound } from './normalize';
-import { cardProblem, EMPTY, intern, internOrNull, internRaw, listOrEmpty, said, sourceRef, trimmed } from './intern';
+import { cardProblem, EMPTY, intern, internOrNull, internRaw, listOrEmpty, rawIn, said, sourceRef, trimmed } from './intern';
 import type {
   CardDiagnostic,
   CatalogEntry,
@@ -76,6 +76,14 @@ const isTokenFact = (key: FactKey): key is 'contextWindow' | 'maxOutputTokens' =
 
 /** One fact: the winner among the contributions, its record, and the conflicts among cards of the winning rank. */
 function settleFact(name: string, key: FactKey, list: readonly Contribution[], conflicts: Conflict[], diagnostics: CardDiagnostic[]): FactRecord<unknown> {
+  // One source (most models, and every model of a folder of cards): it wins, nothing disagrees with it, and nothing
+  // more precise replaces it. Bulk facts are never added without a value, so the one source always has one or is a card.
+  if (list.length === 1) {
+    const only = list[0];
+    const value = only.fact.value as unknown;
+    const exact = !isTokenFact(key) || typeof value !== 'number' || tokenUpperBound(only.fact.raw, value) === value;
+    return { value, raw: rawIn(only.lang, only.fact.raw), source: at(only.file, only.fact.at), exact, origin: only.origin };
+  }
   const stated = list.filter((c) => c.origin === null);
   const pool = stated.some((c) => c.fact.value !== null) || !list.some((c) => c.origin !== null && c.fact.value !== null) ? stated : list.filter((c) => c.fact.value !== null);
   const top = Math.max(...pool.map((c) => c.rank));
@@ -140,7 +148,7 @@ export function settle(dr: Draft, diagnostics: CardDiagnostic[]): ModelEntry {
   const conflicts: Conflict[] = [];
   const unreliable = contradicts(dr);
   for (const [key, all] of dr.contributions) {
-    const list = isTokenFact(key) ? all.filter((c) => !unreliable(c)) : all;
+    const list = isTokenFact(key) && all.some(unreliable) ? all.filter((c) => !unreliable(c)) : all;
     if (list.length) (facts as Record<string, FactRecord<unknown>>)[key] = settleFact(dr.name, key, list, conflicts, diagnostics);
   }
 
