@@ -154,3 +154,11 @@ test('steps: run through, or in slices that let the event loop in, and stop when
   setTimeout(() => (token.isCancellationRequested = true), 20);
   await assert.rejects(runInSlices(slow(), token, 5), Cancelled);
 });
+
+test('one name in 130,000 cards builds (a spread of that many ranks or problems overflowed the stack)', () => {
+  const one = parseDocument('/x/a.md', '# a\n\n| Item | Value |\n|---|---|\n| API model name | `gpt-same` |\n| Input context window | 128k tokens |\n');
+  const docs = Array.from({ length: 130_000 }, (_, i) => ({ ...one, file: `/x/a${i}.md` }));
+  const r = buildRegistry([docs]);
+  assert.equal(r.models.length, 1);
+  assert.equal(r.get('gpt-same')?.entry.contextWindow, 128_000);
+});

@@ -35,7 +35,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
   const documents: ParsedDocument[] = [];
   for (const layer of layers) for (const d of layer) {
     documents.push(d);
-    diagnostics.push(...d.diagnostics);
+    for (const x of d.diagnostics) diagnostics.push(x); // not `push(...list)`: a spread that long overflows the stack
   }
 
   // 1. Tiles, and what the index says about the cards they link to.

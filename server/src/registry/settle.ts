@@ -86,7 +86,9 @@ function settleFact(name: string, key: FactKey, list: readonly Contribution[], c
   }
   const stated = list.filter((c) => c.origin === null);
   const pool = stated.some((c) => c.fact.value !== null) || !list.some((c) => c.origin !== null && c.fact.value !== null) ? stated : list.filter((c) => c.fact.value !== null);
-  const top = Math.max(...pool.map((c) => c.rank));
+  // A loop, not `Math.max(...ranks)`: a spread of 120,000 arguments overflows the stack (one name in that many entries).
+  let top = -Infinity;
+  for (const c of pool) if (c.rank > top) top = c.rank;
   const current = pool.filter((c) => c.rank === top);
   let winner = current.find((c) => c.fact.value !== null) ?? current[0];
   const raw: Partial<Record<Lang, string>> = {};
