@@ -114,6 +114,30 @@ test('duplicated rows: same value is information, a different value is a warning
   assert.equal(c.facts.contextWindow?.value, 128_000);
 });
 
+test('parsed for a registry (notes: false), a card keeps its warnings and errors and leaves out its notes', () => {
+  const text = `---
+namespace: box
+---
+| Item | Value |
+|---|---|
+| Model name | **A** |
+| Model name | **A** |
+| Input context window | **128k tokens** |
+| Input context window | **200k tokens** |
+`;
+  const all = card(text);
+  const d = parseDocument('card.md', text, { notes: false });
+  assert.equal(d.kind, 'card');
+  assert.ok(all.diagnostics.some((x) => x.severity === 'info'));
+  assert.deepEqual(
+    d.diagnostics.map((x) => `${x.severity} ${x.code}`),
+    all.diagnostics.filter((x) => x.severity !== 'info').map((x) => `${x.severity} ${x.code}`),
+  );
+  // The missing API name stays an error, the different duplicate a warning.
+  assert.deepEqual(codes(d), ['card-duplicate-field', 'card-missing-field']);
+  assert.deepEqual(d.kind === 'card' ? d.facts : null, all.facts);
+});
+
 test('a value that is not what the row needs is card-bad-value, and the raw text is kept', () => {
   const c = card(`| Item | Value |
 |---|---|

@@ -198,18 +198,20 @@ const reader = new ReaderThread();
 /** Get the reader thread going before the files are known (see `ReaderThread.warm`). */
 export const warmReader = (): void => reader.warm();
 
+/** How {@link loadDataFiles} loads: `before`, a file's size and time when it was last read, if it was; `notes`, whether cards keep their notes (as `parseDocument`). */
+export interface LoadOptions {
+  before?: (file: string) => { size: number; mtimeMs: number } | undefined;
+  notes?: boolean;
+}
+
 /**
  * Read and parse files, in order: JSON files as catalogues (dated by their modification time), the rest as cards, each named in
  * its document by `name`. A file whose size and time are still what `before` gives is not read again (`unchanged`). The reading
  * is done by a worker thread (in this one, asynchronously, where a worker cannot run). Files that cannot be read safely are
  * skipped with a notice; reading stops when the context is cancelled or out of time.
  */
-export async function loadDataFiles(
-  files: readonly string[],
-  name: (file: string) => string,
-  context: LoadContext,
-  before: (file: string) => { size: number; mtimeMs: number } | undefined = () => undefined,
-): Promise<Loaded[]> {
+export async function loadDataFiles(files: readonly string[], name: (file: string) => string, context: LoadContext, options: LoadOptions = {}): Promise<Loaded[]> {
+  const { before = () => undefined, notes = true } = options;
   const limitOf = (file: string) => (kindOfFile(file) === 'catalog' ? MAX_CATALOG_BYTES : MAX_CARD_BYTES);
   const requests: ReadRequest[] = files.map((file) => ({ path: file, real: context.realPaths.get(file), limit: limitOf(file), before: before(file) }));
   const out: Loaded[] = [];
@@ -218,7 +220,7 @@ export async function loadDataFiles(
     if (context.expired()) return false;
     const file = files[i];
     if (read.ok === 'same') out.push({ file, unchanged: true });
-    else if (read.ok) out.push({ file, doc: parseText(file, name(file), read.text, read.mtimeMs), size: read.size, mtimeMs: read.mtimeMs });
+    else if (read.ok) out.push({ file, doc: parseText(file, name(file), read.text, read.mtimeMs, notes), size: read.size, mtimeMs: read.mtimeMs });
     else {
       const notice = refusalNotice(read, context.shown(file), limitOf(file), kindOfFile(file) === 'catalog' ? 'catalogue' : 'card');
       if (notice) context.notices.add(notice);
@@ -244,8 +246,8 @@ export async function loadDataFiles(
 }
 
 /** A file's text as a document: a catalogue (JSON) or a card. */
-function parseText(file: string, name: string, text: string, mtimeMs: number): ParsedDocument {
-  return kindOfFile(file) === 'catalog' ? parseCatalog(name, text, { label: `catalogue ${name}`, date: new Date(mtimeMs).toISOString().slice(0, 10) }) : parseDocument(name, text);
+function parseText(file: string, name: string, text: string, mtimeMs: number, notes: boolean): ParsedDocument {
+  return kindOfFile(file) === 'catalog' ? parseCatalog(name, text, { label: `catalogue ${name}`, date: new Date(mtimeMs).toISOString().slice(0, 10) }) : parseDocument(name, text, { notes });
 }
 
 /** How many files are read at once when they are read in this thread. */

@@ -157,7 +157,8 @@ export class RegistryService {
       const cached = this.parsed.get(f);
       return cached ? { size: cached.size, mtimeMs: cached.mtimeMs } : undefined;
     };
-    const loaded = await loadDataFiles(sorted, (f) => f, context, before);
+    // Without their notes (`info`: a row a card lacks): shown when the card is open, from that parse; 10,000 cards would hold tens of thousands.
+    const loaded = await loadDataFiles(sorted, (f) => f, context, { before, notes: false });
     const docs: ParsedDocument[] = [];
     let unchanged = 0;
     for (const l of loaded) {
@@ -168,8 +169,7 @@ export class RegistryService {
         continue;
       }
       const doc = l.doc;
-      // A card's notes (`info`: a row it lacks) are shown when the card is open, from that parse; the registry keeps
-      // only the problems that count (10,000 cards would hold tens of thousands of notes).
+      // A catalogue's notes too: the registry keeps only the problems that count.
       if (doc.diagnostics.some((d) => d.severity === 'info')) doc.diagnostics = doc.diagnostics.filter((d) => d.severity !== 'info');
       if (doc.kind === 'bulk') {
         const folder = files.get(l.file)?.folder ?? path.dirname(l.file);

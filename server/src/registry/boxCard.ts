@@ -252,11 +252,12 @@ function findDocsUrl(lines: string[], from: number): string | null {
   return null;
 }
 
-/** Parse one Box-format model card. Never throws; every problem becomes a diagnostic. */
-export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null): ParsedCard {
+/** Parse one Box-format model card. Never throws; every problem becomes a diagnostic (its notes only when `notes` is set). */
+export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | null, notes = true): ParsedCard {
   const diagnostics: CardDiagnostic[] = [];
-  const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions: string[] = []) =>
-    diagnostics.push(cardProblem(file, at, severity, code, message, suggestions));
+  const report = (at: Span, severity: CardDiagnostic['severity'], code: CardDiagnostic['code'], message: string | CardText, suggestions: string[] = []) => {
+    if (notes || severity !== 'info') diagnostics.push(cardProblem(file, at, severity, code, message, suggestions));
+  };
 
   if (fm?.problem) report(fm.problem.at, fm.problem.kind === 'unsafe' ? 'error' : 'warning', fm.problem.kind === 'unsafe' ? 'card-unsafe-front-matter' : 'card-bad-value', fm.problem.message);
   const meta = readMeta(fm, file, diagnostics);
@@ -315,7 +316,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const lang: Lang = labelled > 0 && japanese * 2 >= labelled ? 'ja' : 'en';
   const nameAt: Span = table?.rows[0]?.cells[0]?.at ?? { line: bodyStart, column: 0, endLine: bodyStart, endColumn: 0 };
   for (const key of EXPECTED) {
-    if (!facts[key]) {
+    if (!facts[key] && (notes || key === 'name')) {
       report(
         key === 'name' ? nameAt : (table ? { line: table.rows[table.rows.length - 1].line, column: 0, endLine: table.rows[table.rows.length - 1].line, endColumn: 1 } : nameAt),
         key === 'name' ? 'error' : 'info',

@@ -17,7 +17,12 @@ import type { CardText } from '../messages/cards';
 /** Documents larger than this are not parsed (cards are a few kilobytes). */
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
 
-export function parseDocument(file: string, text: string): ParsedDocument {
+/** How a document is parsed: `notes: false` leaves out its notes (`info` problems: a row a card lacks), which a registry does not keep. */
+export interface ParseOptions {
+  notes?: boolean;
+}
+
+export function parseDocument(file: string, text: string, options: ParseOptions = {}): ParsedDocument {
   if (text.length > MAX_CARD_BYTES || text.includes('\u0000')) {
     return { kind: 'unknown', file, diagnostics: [] };
   }
@@ -30,7 +35,7 @@ export function parseDocument(file: string, text: string): ParsedDocument {
   }
   const bodyStart = fm ? fm.endLine + 1 : 0;
   const body = bodyStart > 0 ? lines.slice(bodyStart) : lines;
-  if (looksLikeBoxCard(body) || fm?.data?.namespace !== undefined) return parseBoxCard(file, lines, fm);
+  if (looksLikeBoxCard(body) || fm?.data?.namespace !== undefined) return parseBoxCard(file, lines, fm, options.notes !== false);
   if (looksLikeCatalogue(text)) return parseCatalogue(file, lines);
   return { kind: 'unknown', file, diagnostics: fm?.problem?.kind === 'unsafe' ? [unsafe(file, fm.problem.message, fm.problem.at)] : [] };
 }
