@@ -151,7 +151,7 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
   await inOrder(folders, WALK_WIDTH, (f) => readFolder(f.real, context.entriesLeft(scope)), (entries, f) => {
     for (const entry of entries) {
       if (!context.takeEntry(scope)) return false;
-      const child = { p: path.join(f.p, entry.name), real: path.join(f.real, entry.name) };
+      const child = { p: under(f.p, entry.name), real: under(f.real, entry.name) };
       if (entry.isSymbolicLink()) links.push(child);
       else if (!entry.isDirectory()) considerFile(walk, child.p, child.real);
       else if (!isSkippedFolder(entry.name)) below.push(child);
@@ -167,6 +167,12 @@ async function walkLevel(walk: Walk, folders: readonly Place[]): Promise<Place[]
   });
   return below;
 }
+
+/**
+ * A folder's entry by name. The walk's paths are already normal (resolved, or real) and an entry's name holds no
+ * separator, so joining is only that: `path.join`, which normalises again, was a sixth of the walk.
+ */
+const under = (folder: string, name: string): string => (folder.endsWith(path.sep) ? folder + name : folder + path.sep + name);
 
 /** Take a file the pattern names (whether it can be read, the reading says). */
 function considerFile(walk: Walk, p: string, real: string): void {
