@@ -15,7 +15,7 @@ import {
   type Parsed,
 } from './normalize';
 import { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix } from './boxNames';
-import { cardProblem, intern, said, sourceRef, trimmed } from './intern';
+import { cardProblem, copyOf, intern, said, sourceRef, trimmed } from './intern';
 import type { CardText, CardTextKey } from '../messages/cards';
 import type {
   CardDiagnostic,
@@ -265,7 +265,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const heading = findTitleAndDescription(lines, bodyStart);
   // Copies of their own: a view into the card's text would keep the whole text alive as long as the card is loaded.
   const title = heading.title === null ? null : intern(heading.title);
-  const description = heading.description === null ? null : heading.description.length > 256 ? (JSON.parse(JSON.stringify(heading.description)) as string) : intern(heading.description);
+  const description = heading.description === null ? null : heading.description.length > 256 ? copyOf(heading.description) : intern(heading.description);
   const facts: CardFacts = {};
   const read = readTables(lines, bodyStart);
   if (read.stoppedAt !== null) {
