@@ -77,6 +77,14 @@ test('cleanCell keeps the underscores of names and drops emphasis and code ticks
   assert.equal(cleanCell('`azure__openai__gpt_4o_mini`'), 'azure__openai__gpt_4o_mini');
   assert.equal(cleanCell(' **Microsoft Azure** '), 'Microsoft Azure');
   assert.equal(cleanCell('__bold__'), 'bold');
+  // Emphasis only when it wraps the whole cell; tags and line breaks wherever they are.
+  assert.equal(cleanCell('*128k tokens*'), '128k tokens');
+  assert.equal(cleanCell('__init__ and more'), '__init__ and more');
+  assert.equal(cleanCell('`__x__`'), 'x');
+  assert.equal(cleanCell('2x * 3'), '2x * 3');
+  assert.equal(cleanCell('*'), '*');
+  assert.equal(cleanCell('a<br>b <span>c</span>'), 'a b c');
+  assert.equal(cleanCell('**`aws__claude_3_haiku`**<br/>'), 'aws__claude_3_haiku');
 });
 
 test('short token display', () => {

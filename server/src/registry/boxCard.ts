@@ -90,7 +90,10 @@ export function looksLikeBoxCard(lines: string[]): boolean {
   let hasName = false;
   for (const line of lines) {
     if (!/^\s*\|/.test(line)) continue;
-    const label = line.split('|')[1] ?? '';
+    // The text between the first pipe and the next (or the end): `split('|')[1]`, without splitting the whole row.
+    const open = line.indexOf('|');
+    const close = line.indexOf('|', open + 1);
+    const label = close < 0 ? line.slice(open + 1) : line.slice(open + 1, close);
     const key = LABELS[labelKey(label)];
     if (key) recognised++;
     if (key === 'name') {

@@ -109,14 +109,18 @@ export interface Table {
 /** Cards have two or three columns; no row is split into more cells than this, so a line of a million pipes stays cheap. */
 const MAX_CELLS = 64;
 
+const BACKTICK = 96;
+const PIPE = 124;
+const BACKSLASH = 92;
+
 function splitRow(line: string, lineNo: number): Cell[] {
   const cells: Cell[] = [];
   let start = line.indexOf('|') + 1;
   let inCode = false;
   for (let i = start; i <= line.length; i++) {
-    const ch = line[i];
-    if (ch === '`') inCode = !inCode;
-    if (i === line.length || (ch === '|' && line[i - 1] !== '\\' && !inCode)) {
+    const ch = line.charCodeAt(i); // NaN past the end
+    if (ch === BACKTICK) inCode = !inCode;
+    if (i === line.length || (ch === PIPE && line.charCodeAt(i - 1) !== BACKSLASH && !inCode)) {
       const raw = line.slice(start, i);
       const lead = raw.length - raw.trimStart().length;
       const text = raw.trim();

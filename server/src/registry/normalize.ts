@@ -37,10 +37,12 @@ const PLAIN_CELL_NEEDS_WORK = /[<*`]|__|[^\S ]|  /;
 export function cleanCell(raw: string): string {
   // Most cells are plain words: nothing to strip but the space around them.
   if (!PLAIN_CELL_NEEDS_WORK.test(raw)) return raw.trim();
-  let s = stripTags(raw.replace(/<br\s*\/?>/gi, ' '));
+  let s = raw.includes('<') ? stripTags(raw.replace(/<br\s*\/?>/gi, ' ')) : raw;
   s = s.replace(/\*\*|`/g, '').trim();
-  // `__bold__` and `*emphasis*` only when they wrap the whole cell: names contain `__`.
-  s = s.replace(/^__(?=\S)(.*\S)__$/, '$1').replace(/^\*(?=\S)(.*\S)\*$/, '$1');
+  // `__bold__` and `*emphasis*` only when they wrap the whole cell: names contain `__` (most name cells stop at the
+  // first test: the patterns are tried only on a cell that starts and ends with the marks).
+  if (s.startsWith('__') && s.endsWith('__')) s = s.replace(/^__(?=\S)(.*\S)__$/, '$1');
+  if (s.startsWith('*') && s.endsWith('*')) s = s.replace(/^\*(?=\S)(.*\S)\*$/, '$1');
   // Every run of white space becomes one space; a lone space is already one, and leaving it alone keeps long cells cheap.
   return s.replace(/[^\S ]\s*| \s+/g, ' ').trim();
 }
