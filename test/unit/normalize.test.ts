@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isTrimmed } from '../../server/src/registry/markdown';
 import { cleanCell, isNonValue, parseCategory, parseDate, parseThroughput, parseTokenCount, parseYesNo, shortTokens } from '../../server/src/registry/normalize';
 
 const v = <T>(value: T) => ({ kind: 'value', value });
@@ -98,4 +99,8 @@ test('short token display', () => {
   assert.equal(shortTokens(2_097_152), '2m');
   assert.equal(shortTokens(200_000), '200k');
   assert.equal(shortTokens(1_500_000), '1.5m');
+});
+
+test('isTrimmed is exactly what trim removes, over every UTF-16 code unit', () => {
+  for (let c = 0; c < 0x10000; c++) assert.equal(isTrimmed(c), String.fromCharCode(c).trim() === '', c.toString(16));
 });

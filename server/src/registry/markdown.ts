@@ -109,6 +109,11 @@ export interface Table {
 /** Cards have two or three columns; no row is split into more cells than this, so a line of a million pipes stays cheap. */
 const MAX_CELLS = 64;
 
+/** The characters `String.prototype.trim` removes (white space and line ends: the same as `\s`). */
+export function isTrimmed(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
 const BACKTICK = 96;
 const PIPE = 124;
 const BACKSLASH = 92;
@@ -121,17 +126,19 @@ function splitRow(line: string, lineNo: number): Cell[] {
     const ch = line.charCodeAt(i); // NaN past the end
     if (ch === BACKTICK) inCode = !inCode;
     if (i === line.length || (ch === PIPE && line.charCodeAt(i - 1) !== BACKSLASH && !inCode)) {
-      const raw = line.slice(start, i);
-      const lead = raw.length - raw.trimStart().length;
-      const text = raw.trim();
-      const col = start + lead;
-      cells.push({ text, at: { line: lineNo, column: col, endLine: lineNo, endColumn: col + text.length } });
+      // The cell's text trimmed as `trim` does, found by index: one string per cell rather than three.
+      let from = start;
+      let to = i;
+      while (from < to && isTrimmed(line.charCodeAt(from))) from++;
+      while (to > from && isTrimmed(line.charCodeAt(to - 1))) to--;
+      const text = line.slice(from, to);
+      cells.push({ text, at: { line: lineNo, column: from, endLine: lineNo, endColumn: to } });
       if (cells.length === MAX_CELLS) return cells;
       start = i + 1;
     }
   }
   // A row written as `| a | b |` ends in an empty cell after the last pipe.
-  if (cells.length > 0 && cells[cells.length - 1].text === '' && /\|\s*$/.test(line)) cells.pop();
+  if (cells.length > 0 && cells[cells.length - 1].text === '' && line.trimEnd().endsWith('|')) cells.pop();
   return cells;
 }
 
