@@ -13,6 +13,7 @@ import { candidateAt, fileFlavor, slotOf, type Container, type ScanResult } from
 import { isModelKey, isNamePrefix, isVendorShaped, startsLikeModelName } from '../scanner/shape';
 import { detailLine, renderCard, type Locale } from './modelCard';
 import { sdkProvider, vendorOfCallee } from './sdkProviders';
+import { Smallest } from '../util/smallest';
 
 export const TRIGGER_CHARACTERS = ['"', "'", '`', '_', '-', '.', ':', '=', ' ', '/'];
 
@@ -204,14 +205,14 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
   charMask(typedCompact, typedMask, 0);
   const [low, high] = typedMask;
   const { entries, texts, masks, nameOrder, byName } = indexOf(registry);
-  // Each match as one number, rank then place in name order, so that ordering them is a numeric sort.
-  const keys: number[] = [];
+  // Each match as one number, rank then place in name order (no two alike), so that the best are the smallest.
+  const keys = new Smallest(MAX_ITEMS);
   for (let i = 0; i < entries.length; i++) {
     // Both ways of matching need every typed character somewhere in the entry's words.
     if ((masks[i * 2] & low) !== low || (masks[i * 2 + 1] & high) !== high) continue;
-    if (matches(texts[i], typedWords, typedCompact)) keys.push(rank(entries[i], texts[i], site) * entries.length + nameOrder[i]);
+    if (matches(texts[i], typedWords, typedCompact)) keys.add(rank(entries[i], texts[i], site) * entries.length + nameOrder[i]);
   }
-  const best = Float64Array.from(keys).sort().subarray(0, MAX_ITEMS);
+  const best = keys.sorted();
   const found = Array.from(best, (key) => {
     const i = byName[key % entries.length];
     return { e: entries[i], sort: sortText(Math.floor(key / entries.length), entries[i].name) };
@@ -232,7 +233,7 @@ export function completionItems(site: CompletionSite, doc: TextDocument, registr
     if (e.status === 'retired' || e.status === 'deprecated') item.tags = [CompletionItemTag.Deprecated];
     return item;
   });
-  const isIncomplete = keys.length > MAX_ITEMS;
+  const isIncomplete = keys.seen > MAX_ITEMS;
   // The range once for the whole list, where the client takes it (LSP 3.17 `itemDefaults`): smaller answers.
   return options.editRangeDefault ? { isIncomplete, itemDefaults: { editRange: range }, items } : { isIncomplete, items };
 }
