@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { LspServer } from '../test/hostile/lib/lsp';
 import { inOrder } from '../server/src/util/pool';
 import { completionPoint, JSON_1MB, summarize, TYPICAL, type Timing } from './inProcess';
+import { regexFloor } from './floor';
 import { writeCards } from './synthetic';
 
 export interface StdioSize {
@@ -35,6 +36,8 @@ export interface StdioResult {
   /** Reading the same card files with a plain parallel read, in this process. */
   plainReadMs: number;
   openJson: Timing;
+  /** The regex floor over the same JSON, in this process, timed in the same rounds as the opens (one before each). */
+  floorJson: Timing;
   editJson: Timing;
   /** From spawning the server to the first diagnostics of a small Python file, and from spawning Node to its exit. */
   startup: Timing;
@@ -119,15 +122,26 @@ async function plainRead(folder: string): Promise<number> {
   return performance.now() - t0;
 }
 
-/** A full open and pull of 1 MB of JSON, and a one-character edit and pull, each timed as a round trip. */
-async function jsonEdits(workspace: string): Promise<{ openJson: Timing; editJson: Timing }> {
+/** How many times 1 MB of JSON is opened (the first, a warm-up, is not counted). */
+const OPENS = 12;
+
+/**
+ * A full open and pull of 1 MB of JSON, and a one-character edit and pull, each timed as a round trip; before each
+ * open, the regex floor over the same text in this process (`names`: the shipped registry's), so that the two are
+ * compared in the same rounds, whatever the machine is doing at the time.
+ */
+async function jsonEdits(workspace: string, names: ReadonlySet<string>): Promise<{ openJson: Timing; floorJson: Timing; editJson: Timing }> {
   const server = new LspServer({ folders: [workspace] });
   try {
     await server.initialize({ folders: [workspace] });
     const open: number[] = [];
+    const floor: number[] = [];
     const edit: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < OPENS; i++) {
       const uri = pathToFileURL(path.join(workspace, `config-${i}.json`)).href;
+      const f0 = performance.now();
+      regexFloor(JSON_1MB, names);
+      floor.push(performance.now() - f0);
       const t0 = performance.now();
       server.open(uri, 'json', JSON_1MB);
       await server.pull(uri, 20_000);
@@ -147,7 +161,7 @@ async function jsonEdits(workspace: string): Promise<{ openJson: Timing; editJso
       }
       server.notify('textDocument/didClose', { textDocument: { uri } });
     }
-    return { openJson: summarize(open.slice(1)), editJson: summarize(edit.slice(10)) };
+    return { openJson: summarize(open.slice(1)), floorJson: summarize(floor.slice(1)), editJson: summarize(edit.slice(10)) };
   } finally {
     await server.dispose();
   }
@@ -184,12 +198,13 @@ function nodeStartup(): Timing {
   return summarize(times);
 }
 
-export async function stdio(workspace: string, cards: number): Promise<StdioResult> {
+/** Everything above, in one run: `names`, the shipped registry's, for the floor the opens are compared with. */
+export async function stdio(workspace: string, cards: number, names: ReadonlySet<string>): Promise<StdioResult> {
   const folder = path.join(workspace, 'cards');
   writeCards(folder, cards);
   const plainReadMs = Math.min(await plainRead(folder), await plainRead(folder));
   const shipped = await session(workspace, null, 0);
   const large = await session(workspace, folder, cards);
   const load = await loads(workspace, folder, cards);
-  return { shipped, large, load, plainReadMs, ...(await jsonEdits(workspace)), startup: await startup(workspace), nodeStartup: nodeStartup() };
+  return { shipped, large, load, plainReadMs, ...(await jsonEdits(workspace, names)), startup: await startup(workspace), nodeStartup: nodeStartup() };
 }
