@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   }
   const documents: ParsedDocument[] = [bulk, ...cards];
   const merged = buildRegistry([documents]);
-  const index: CompiledIndex = { version: 1, cards: BUILTIN_CARDS, documents };
+  const index: CompiledIndex = { version: 1, cards: BUILTIN_CARDS, models: merged.models.length, documents };
   await fs.mkdir(path.dirname(outFile), { recursive: true });
   await fs.writeFile(outFile, JSON.stringify(index, compactSpans));
   const vendor = merged.models.filter((m) => m.namespace === 'vendor');

@@ -2,7 +2,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
@@ -11,10 +11,10 @@ import { collectCardFiles, findDataFiles, matchesDataPattern, parseCardFiles, sh
 import { MAX_NOTICES, Notices } from '../../server/src/cards/notices';
 import { ReaderThread, readHere, type ReadRequest, type ThreadRead } from '../../server/src/cards/readerThread';
 import { RegistryService } from '../../server/src/cards/service';
-import { MAX_CARD_BYTES, parseDocument } from '../../server/src/registry';
+import { buildRegistry, MAX_CARD_BYTES, parseDocument } from '../../server/src/registry';
 import { MAX_CATALOG_BYTES } from '../../server/src/registry/bulk/common';
 import { cleanCell, parseDate, parseThroughput, parseTokenCount, parseYesNo } from '../../server/src/registry/normalize';
-import { ROOT } from '../helpers';
+import { ROOT, shippedDocuments } from '../helpers';
 
 const temps: string[] = [];
 after(() => {
@@ -327,4 +327,21 @@ test('a card table of thousands of rows: the first 2,000 are read, with one warn
   const warnings = doc.diagnostics.filter((d) => d.severity === 'warning');
   // The table starts on line 2 (its header counts as a row): its 2,001st row is on line 2,003.
   assert.deepEqual(warnings.map((d) => [d.code, d.line]), [['card-bad-value', 2003]]);
+});
+
+test("the built-in data's model count: the compiled index's equals its registry's, and a service counts the same without it", async () => {
+  const index = JSON.parse(readFileSync(path.join(ROOT, 'out', 'registry-index.json'), 'utf8')) as { models: number };
+  const docs = shippedDocuments();
+  const built = buildRegistry([docs]).models.length;
+  assert.equal(index.models, built);
+  // Given the count, the service answers it; not given, it counts it, before and after a load of cards.
+  assert.equal(new RegistryService(docs, { label: 'x', date: null, models: index.models }).status().builtinModels, built);
+  const counting = new RegistryService(docs);
+  const dir = tempDir();
+  mkdirSync(path.join(dir, 'cards'));
+  writeFileSync(path.join(dir, 'cards', 'a.md'), '# a\n\n| Item | Value |\n|---|---|\n| API model name | `aws__counted_model` |\n');
+  await counting.configure({ cardPaths: ['cards'], catalogs: [] }, [dir]);
+  const status = counting.status();
+  assert.equal(status.builtinModels, built);
+  assert.equal(status.models, built + 1);
 });

@@ -50,8 +50,16 @@ interface Pattern {
   kind: DataKind;
 }
 
+/** The built-in cards as the status item names them, and (when known ahead, as the compiled index knows it) how many models the built-in data makes. */
+export interface BuiltinCards {
+  label: string;
+  date: string | null;
+  models?: number;
+}
+
 export class RegistryService {
-  private current: Registry;
+  /** The registry requests answer from; the built-in data's alone is built only when asked for before a load is done. */
+  private current: Registry | null = null;
   private readonly builtin: readonly ParsedDocument[];
   private readonly parsed = new Map<string, { mtimeMs: number; size: number; doc: ParsedDocument }>();
   private patterns: Pattern[] = [];
@@ -60,22 +68,30 @@ export class RegistryService {
   private roots: readonly string[] = [];
   private notices = new Notices();
   private readonly listeners: Array<() => void> = [];
-  private readonly builtinModels: number;
+  private builtinCount: number | undefined;
   private readonly builtinFiles: ReadonlySet<string>;
 
   /** `cardsLabel` and `cardsDate` describe the built-in cards (the bulk catalogues describe themselves). */
   constructor(
     builtin: readonly ParsedDocument[],
-    private readonly builtinCards: { label: string; date: string | null } = { label: 'Model Lens cards', date: null },
+    private readonly builtinCards: BuiltinCards = { label: 'Model Lens cards', date: null },
   ) {
     this.builtin = builtin;
     this.builtinFiles = new Set(builtin.map((d) => d.file));
-    this.current = buildRegistry([builtin]);
-    this.builtinModels = this.current.models.length;
+    this.builtinCount = builtinCards.models;
   }
 
+  /**
+   * The last complete registry. Until a load completes it is the built-in data's, built at the first request: a server
+   * started with a card folder that loads before anything is asked never builds it (30 ms or more of its start).
+   */
   get registry(): Registry {
-    return this.current;
+    return (this.current ??= buildRegistry([this.builtin]));
+  }
+
+  /** How many models the built-in data makes (from the compiled index when given, else counted once). */
+  private get builtinModels(): number {
+    return (this.builtinCount ??= (this.current && !this.userDocs.length ? this.current : buildRegistry([this.builtin])).models.length);
   }
 
   onDidChange(listener: () => void): void {
@@ -84,13 +100,14 @@ export class RegistryService {
 
   /** The registry's state for a status line; its notices in `locale`. */
   status(locale: Locale = 'en'): RegistryStatus {
-    const models = this.current.models;
+    const registry = this.registry;
+    const models = registry.models;
     const cardNames = (docs: readonly ParsedDocument[]) => {
       const names = new Set<string>();
       for (const d of docs) if (d.kind === 'card' && d.facts.name?.value) names.add(d.facts.name.value);
       return names.size;
     };
-    const sources: DataSource[] = [{ ...this.builtinCards, models: cardNames(this.builtin) }];
+    const sources: DataSource[] = [{ label: this.builtinCards.label, date: this.builtinCards.date, models: cardNames(this.builtin) }];
     for (const d of [...this.builtin, ...this.userDocs]) if (d.kind === 'bulk') sources.push({ label: d.label, date: d.date, models: models.filter((m) => m.catalogs.includes(d.label)).length });
     const userCards = this.userDocs.filter((d) => d.kind !== 'unknown' && d.kind !== 'bulk');
     if (userCards.length) sources.push({ label: 'your cards', date: null, models: cardNames(userCards) });
@@ -100,7 +117,7 @@ export class RegistryService {
       userCards: userCards.length,
       userCatalogs: this.userDocs.filter((d) => d.kind === 'bulk').length,
       cardFolders: [...new Set(this.patterns.map((p) => (hasMagic(p.pattern) ? path.join(p.folder, globBase(p.pattern)) : path.resolve(p.folder, p.pattern))))],
-      problems: this.current.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
+      problems: registry.diagnostics.filter((d) => !this.builtinFiles.has(d.file) && (d.severity === 'error' || d.severity === 'warning')).length,
       sources,
       notices: this.notices.list(messages(locale)),
     };
@@ -196,6 +213,6 @@ export class RegistryService {
 
   /** Problems found in one of the user's card or catalogue files (and cards it disagrees with). */
   diagnosticsFor(file: string): CardDiagnostic[] {
-    return this.current.diagnostics.filter((d) => d.file === file);
+    return this.registry.diagnostics.filter((d) => d.file === file);
   }
 }

@@ -6,4 +6,5 @@ import type { ParsedDocument } from './types';
 const compiled = index as CompiledIndex;
 reviveSpans(compiled.documents);
 export const builtinDocuments: readonly ParsedDocument[] = compiled.documents;
-export const builtinCards: CompiledIndex['cards'] = compiled.cards;
+/** The built-in cards' label and date, and how many models the built-in data makes. */
+export const builtinCards: CompiledIndex['cards'] & { models: number } = { ...compiled.cards, models: compiled.models };
