@@ -337,6 +337,11 @@ test("the built-in data's model count: the compiled index's equals its registry'
   // Given the count, the service answers it; not given, it counts it, before and after a load of cards.
   assert.equal(new RegistryService(docs, { label: 'x', date: null, models: index.models }).status().builtinModels, built);
   const counting = new RegistryService(docs);
+  assert.equal(counting.status().builtinModels, built);
+  // Configured with a folder of no cards: the registry it counts from is the built-in data's.
+  const empty = new RegistryService(docs);
+  await empty.configure({ cardPaths: ['none'], catalogs: [] }, [tempDir()]);
+  assert.equal(empty.status().builtinModels, built);
   const dir = tempDir();
   mkdirSync(path.join(dir, 'cards'));
   writeFileSync(path.join(dir, 'cards', 'a.md'), '# a\n\n| Item | Value |\n|---|---|\n| API model name | `aws__counted_model` |\n');

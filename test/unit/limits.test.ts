@@ -170,7 +170,12 @@ test('steps: run through, or in slices that let the event loop in, and stop when
 test('one name in 130,000 cards builds (a spread of that many ranks or problems overflowed the stack)', () => {
   const one = parseDocument('/x/a.md', '# a\n\n| Item | Value |\n|---|---|\n| API model name | `gpt-same` |\n| Input context window | 128k tokens |\n');
   const docs = Array.from({ length: 130_000 }, (_, i) => ({ ...one, file: `/x/a${i}.md` }));
+  // And one document with as many problems.
+  const problem = parseDocument('/x/p.md', '---\nnamespace: box\n---\n# p\n').diagnostics[0];
+  assert.ok(problem);
+  docs.push({ ...one, file: '/x/many.md', diagnostics: new Array(130_000).fill(problem) });
   const r = buildRegistry([docs]);
   assert.equal(r.models.length, 1);
   assert.equal(r.get('gpt-same')?.entry.contextWindow, 128_000);
+  assert.ok(r.diagnostics.length >= 130_000);
 });

@@ -64,8 +64,8 @@ function pairByPair(models: readonly ModelEntry[]): string[] {
 test('on random families, versions and dates of every precision, the check names what the pair-by-pair definition names, in the same order', () => {
   let seed = 7;
   const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed >>> 8) % n;
   };
   const date = () => {
     const y = `${2023 + rand(3)}`;
@@ -124,10 +124,11 @@ test('a card of 100,000 links and 10,000 cards it reaches build in a pass (gener
   const links = Array.from({ length: 100_000 }, (_, i) => `m${i}`);
   const docs = [withLinks('aws__claude_9_x', links)];
   for (let i = 0; i < 100_000; i += 10) docs.push(card(`m${i}`, '2025-01-01'));
+  // Pair by pair this took 22 s; in a pass, half a second.
   const t0 = performance.now();
   const r = buildRegistry([docs]);
   const ms = performance.now() - t0;
-  assert.ok(ms < 15_000, `${ms.toFixed(0)} ms`);
+  assert.ok(ms < 5_000, `${ms.toFixed(0)} ms`);
   assert.equal(r.get('aws__claude_9_x')!.entry.links.length, 100_000);
   assert.deepEqual(r.get("m50")!.entry.links, ['aws__claude_9_x']);
 });

@@ -6,8 +6,8 @@ import { Smallest } from '../../server/src/util/smallest';
 test('the k smallest, smallest first, for random streams, k of 0 to 120, with ties and sorted input', () => {
   let seed = 11;
   const rand = (n: number) => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return (seed >>> 8) % n;
   };
   for (let trial = 0; trial < 300; trial++) {
     const k = trial % 121;

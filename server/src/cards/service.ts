@@ -71,7 +71,7 @@ export class RegistryService {
   private builtinCount: number | undefined;
   private readonly builtinFiles: ReadonlySet<string>;
 
-  /** `cardsLabel` and `cardsDate` describe the built-in cards (the bulk catalogues describe themselves). */
+  /** `builtinCards` names and dates the built-in cards (the bulk catalogues describe themselves), and may say how many models the built-in data makes. */
   constructor(
     builtin: readonly ParsedDocument[],
     private readonly builtinCards: BuiltinCards = { label: 'Model Lens cards', date: null },

@@ -7,4 +7,4 @@ const compiled = index as CompiledIndex;
 reviveSpans(compiled.documents);
 export const builtinDocuments: readonly ParsedDocument[] = compiled.documents;
 /** The built-in cards' label and date, and how many models the built-in data makes. */
-export const builtinCards: CompiledIndex['cards'] & { models: number } = { ...compiled.cards, models: compiled.models };
+export const builtinCards: CompiledIndex['cards'] & { models?: number } = { ...compiled.cards, models: compiled.models };

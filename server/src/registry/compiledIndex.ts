@@ -9,8 +9,8 @@ export interface CompiledIndex {
   version: 1;
   /** Our cards: what they are called, and when they were last checked against the vendors' pages. */
   cards: { label: string; date: string | null };
-  /** How many models `documents` make (the server says it without building their registry first). */
-  models: number;
+  /** How many models `documents` make (the server says it without building their registry first); absent in an index compiled before it was kept. */
+  models?: number;
   documents: ParsedDocument[];
 }
 

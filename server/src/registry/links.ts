@@ -42,7 +42,7 @@ export function linkModels(models: readonly ModelEntry[], resolve: (name: string
     if (m.namespace !== 'box' || m.status === 'retired') continue;
     const model = m.name.replace(/^[a-z]+__(?:openai__)?/, '');
     const v = vendorByKey.get(model) ?? vendorByKey.get(model.replace(/^gpt_(o\d)/, '$1'));
-    if (v && v !== m) link(m, v);
+    if (v) link(m, v);
   }
   // New lists rather than changed ones: an entry without links shares one frozen empty list.
   for (const [m, set] of gathered) m.links = listOrEmpty([...set]);

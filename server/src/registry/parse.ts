@@ -17,7 +17,11 @@ import type { CardText } from '../messages/cards';
 /** Documents larger than this are not parsed (cards are a few kilobytes). */
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
 
-/** How a document is parsed: `notes: false` leaves out its notes (`info` problems: a row a card lacks), which a registry does not keep. */
+/**
+ * How a document is parsed: `notes: false` leaves out a Box card's notes (its `info` problems: a row it lacks, a row
+ * repeated with the same value), which a registry does not keep. Other documents keep theirs (the registry's loader
+ * drops them).
+ */
 export interface ParseOptions {
   notes?: boolean;
 }
