@@ -7,9 +7,10 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRegistry, byName, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
+import { buildRegistry, type CardDiagnostic, type ParsedDocument, type Registry } from '../registry';
 import { globBase, hasMagic } from '../util/glob';
 import { collectGarbage, collectWhenQuiet } from '../util/memory';
+import { localeOrder } from '../util/order';
 import { LoadContext, RELOAD_MS, type CancellationSignal } from './context';
 
 /** A load that read this many files is followed by a full garbage collection. */
@@ -169,7 +170,7 @@ export class RegistryService {
     for (const { folder, pattern, kind } of this.patterns) {
       for (const f of await findDataFiles(folder, pattern, kind, context)) if (!files.has(f)) files.set(f, { folder });
     }
-    const sorted = [...files.keys()].sort(byName);
+    const sorted = [...files.keys()].sort(localeOrder);
     const before = (f: string) => {
       const cached = this.parsed.get(f);
       return cached ? { size: cached.size, mtimeMs: cached.mtimeMs } : undefined;

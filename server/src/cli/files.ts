@@ -7,6 +7,7 @@ import { languageOfFile } from '../languages';
 import type { Settings } from '../settings';
 import { globMatches, matchGlob } from '../util/glob';
 import { readTextFile } from '../util/textFile';
+import { localeOrder } from '../util/order';
 
 interface IgnoreRule {
   base: string;
@@ -67,7 +68,7 @@ export async function collectFiles(paths: readonly string[], root: string, setti
     if (st.isDirectory()) {
       if (!explicit && (path.basename(p) === '.git' || ignored(rules, p, true) || isExcluded(`${rel}/`, settings))) return;
       const own = [...rules, ...(await readGitignore(p))];
-      for (const e of (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const e of (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => localeOrder(a.name, b.name))) {
         if (e.isDirectory() || e.isFile()) await walk(path.join(p, e.name), own, false);
       }
     } else if (st.isFile()) {

@@ -18,6 +18,7 @@ import { check } from './check';
 import { loadProject, printNotices } from './project';
 import { toJsonDiagnostic, toJsonModel } from './json';
 import { MODEL_HEADER, formatDiagnosticLine, makeStyle, modelRows, table, useColor, type Style } from './text';
+import { localeOrder } from '../util/order';
 
 function printModels(all: readonly ModelEntry[], style: Style): void {
   for (const ns of ['box', 'vendor'] as const) {
@@ -42,7 +43,7 @@ async function cards(opts: Options, style: Style): Promise<number> {
   const docs = await parseCardFiles(files, shown, context);
   printNotices(context.notices.list());
   const registry = buildRegistry([docs]);
-  const diagnostics = registry.diagnostics.map(toJsonDiagnostic).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  const diagnostics = registry.diagnostics.map(toJsonDiagnostic).sort((a, b) => localeOrder(a.file, b.file) || a.line - b.line || a.column - b.column);
   if (opts.format === 'json') {
     console.log(JSON.stringify({ models: registry.models.map(toJsonModel), diagnostics }, null, 2));
   } else {

@@ -18,6 +18,7 @@ import { resolveName, type Resolution } from './resolve';
 import { RuleMemo, type Lookup, type RuleResult } from './memo';
 import { suppressions } from './suppression';
 import { NO_FINDINGS, type Finding, type RuleContext, type RuleFinding } from './types';
+import { localeOrder } from '../util/order';
 
 /** Typo lookups per file: beyond this many distinct unknown names, no more suggestions are searched for. */
 const MAX_LOOKUPS = 500;
@@ -138,7 +139,7 @@ function isHistoryFile(file: string): boolean {
 function finish(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings
-    .sort((a, b) => a.start - b.start || a.code.localeCompare(b.code))
+    .sort((a, b) => a.start - b.start || localeOrder(a.code, b.code))
     .filter((f) => {
       const key = `${f.start}:${f.end}:${f.code}`;
       if (seen.has(key)) return false;

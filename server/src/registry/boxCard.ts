@@ -319,7 +319,7 @@ export function parseBoxCard(file: string, lines: string[], fm: FrontMatter | nu
   const lang: Lang = labelled > 0 && japanese * 2 >= labelled ? 'ja' : 'en';
   const nameAt: Span = table?.rows[0]?.cells[0]?.at ?? { line: bodyStart, column: 0, endLine: bodyStart, endColumn: 0 };
   for (const key of EXPECTED) {
-    if (!facts[key] && (notes || key === 'name')) {
+    if (!facts[key]) {
       report(
         key === 'name' ? nameAt : (table ? { line: table.rows[table.rows.length - 1].line, column: 0, endLine: table.rows[table.rows.length - 1].line, endColumn: 1 } : nameAt),
         key === 'name' ? 'error' : 'info',

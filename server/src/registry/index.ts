@@ -1,7 +1,7 @@
 /** The registry's public surface. */
 export * from './types';
 export { parseDocument, MAX_CARD_BYTES } from './parse';
-export { buildRegistry, byName, STATUS_RANK } from './registry';
+export { buildRegistry, STATUS_RANK } from './registry';
 export { nameDistance } from './lookup';
 export { boxNameProblems, canonicalBoxSpelling, hasBoxProviderPrefix, normalizeKey } from './boxNames';
 export { shortTokens, tokenUpperBound } from './normalize';

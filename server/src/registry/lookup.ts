@@ -6,6 +6,7 @@
 import { hasBoxProviderPrefix, normalizeKey } from './boxNames';
 import { idReadings } from './modelIds';
 import type { Lookups, Match, ModelEntry, Suggestion } from './types';
+import { localeOrder } from '../util/order';
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const UNDERSCORE = 95;
@@ -133,7 +134,7 @@ export function buildLookups(models: readonly ModelEntry[]): Lookups {
             Number(a.entry.status === 'retired') - Number(b.entry.status === 'retired') ||
             a.distance - b.distance ||
             Number((a.entry.namespace === 'box') !== boxy) - Number((b.entry.namespace === 'box') !== boxy) ||
-            a.entry.name.localeCompare(b.entry.name),
+            localeOrder(a.entry.name, b.entry.name),
         )
         .slice(0, limit);
       if (cache.size > 5000) cache.clear();

@@ -1,6 +1,7 @@
 /** wrong-purpose: an embeddings model in a chat slot, or a chat model in an `embeddings` slot. */
 import { inEmbeddingsSlot, slotOf } from '../../scanner';
 import { defineRule, NO_FINDINGS } from '../types';
+import { localeOrder } from '../../util/order';
 
 export const wrongPurpose = defineRule({
   code: 'wrong-purpose',
@@ -18,7 +19,7 @@ export const wrongPurpose = defineRule({
     const wanted = slot === 'embeddings' ? 'embeddings' : 'chat';
     const suggestions = registry.models
       .filter((m) => m.purpose === wanted && m.status !== 'retired' && m.namespace === meant.namespace)
-      .sort((a, b) => Number(a.status !== 'available') - Number(b.status !== 'available') || a.name.localeCompare(b.name))
+      .sort((a, b) => Number(a.status !== 'available') - Number(b.status !== 'available') || localeOrder(a.name, b.name))
       .slice(0, 3)
       .map((m) => m.name);
     return [
